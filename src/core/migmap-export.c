@@ -1,0 +1,153 @@
+/* migmap-export.c: cairo surfaces streamed into g_file_replace()
+ *
+ * GIO writes to a temporary file beside the target and renames it over the
+ * target on close; cancelling the close discards the temporary file instead,
+ * which is how a failed export leaves nothing behind.
+ */
+#include "migmap-export.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+
+typedef struct {
+  GOutputStream *stream;
+  GError        *error;
+} StreamClosure;
+
+static cairo_status_t
+write_to_stream (void *closure, const unsigned char *data, unsigned int length)
+{
+  StreamClosure *sc = closure;
+
+  if (sc->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sc->stream, data, length, NULL, NULL, &sc->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static const char * const format_names[] = { "png", "svg", "pdf" };
+
+gboolean
+migmap_format_from_string (const char *name, MigmapFormat *format)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+migmap_format_from_path (const char *path, MigmapFormat *format)
+{
+  const char *dot;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  dot = strrchr (path, '.');
+  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL && migmap_format_from_string (dot + 1, format);
+}
+
+const char *
+migmap_format_to_string (MigmapFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+  return format_names[format];
+}
+
+static void
+prefix_error (GError **error, const char *path)
+{
+  g_prefix_error (error, "%s: ", path);
+}
+
+gboolean
+migmap_export_to_file (const char     *path,
+                       MigmapFormat    format,
+                       double          width,
+                       double          height,
+                       double          pixel_scale,
+                       MigmapDrawFunc  draw,
+                       gpointer        user_data,
+                       GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  StreamClosure closure = { NULL, NULL };
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+  g_return_val_if_fail (width > 0 && height > 0 && pixel_scale > 0, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (stream == NULL)
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  closure.stream = G_OUTPUT_STREAM (stream);
+
+  switch (format)
+    {
+    case MIGMAP_FORMAT_PNG:
+      {
+        int pw = (int) ceil (width * pixel_scale), ph = (int) ceil (height * pixel_scale);
+        surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+        cairo_surface_set_device_scale (surface, pixel_scale, pixel_scale);
+        break;
+      }
+    case MIGMAP_FORMAT_SVG:
+      surface = cairo_svg_surface_create_for_stream (write_to_stream, &closure, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+    case MIGMAP_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure, width, height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "MigMap");
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  cr = cairo_create (surface);
+  draw (cr, width, height, user_data);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_to_stream, &closure);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS || closure.error != NULL)
+    {
+      cancellable = g_cancellable_new ();
+      g_cancellable_cancel (cancellable);
+      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
+      if (closure.error)
+        g_propagate_error (error, closure.error);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      prefix_error (error, path);
+      return FALSE;
+    }
+
+  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    {
+      prefix_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}

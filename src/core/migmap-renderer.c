@@ -1,0 +1,823 @@
+/* migmap-renderer.c: sea, countries, layer colours, borders, labels and markers
+ *
+ * Projected coordinates are cached per projection and detail band, so a pan or
+ * zoom costs only path building; cairo applies the view transform itself.
+ */
+#include "migmap-renderer.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+/* Longest edge, in degrees, drawn straight under a non-cylindrical projection. */
+#define DENSIFY_DEG 1.0
+#define STRIPE_WIDTH 5.0
+#define MIN_VISIBLE_PX 2.5
+#define MARKER_RADIUS 4.5
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Box;
+
+typedef struct {
+  double *xy;              /* all projected points of the band */
+  guint  *ring_offset;     /* first point of each ring, in points */
+  guint  *ring_count;
+  Box    *ring_box;
+  Box    *feature_box;
+} ProjectedBand;
+
+typedef struct {
+  char        *id;
+  MigmapColor  color;
+  GHashTable  *codes;
+  gboolean     visible;
+} Layer;
+
+typedef struct {
+  double       lon, lat;
+  char        *label;
+  MigmapColor  color;
+} Marker;
+
+struct _MigmapRenderer
+{
+  GObject parent_instance;
+
+  MigmapShapeSet *shapes;
+  MigmapStyle     style;
+  GPtrArray      *layers;   /* Layer */
+  GArray         *markers;  /* Marker */
+  char           *selected;
+  gboolean        show_labels;
+
+  ProjectedBand  *cache[3][MIGMAP_N_DETAILS];
+  guint          *label_order;   /* features by label size, largest first */
+  GHashTable     *text_sizes;    /* label text -> packed width/height */
+};
+
+G_DEFINE_FINAL_TYPE (MigmapRenderer, migmap_renderer, G_TYPE_OBJECT)
+
+static void
+projected_band_free (ProjectedBand *band)
+{
+  if (band == NULL)
+    return;
+  g_free (band->xy);
+  g_free (band->ring_offset);
+  g_free (band->ring_count);
+  g_free (band->ring_box);
+  g_free (band->feature_box);
+  g_free (band);
+}
+
+static void
+layer_free (gpointer data)
+{
+  Layer *layer = data;
+
+  g_free (layer->id);
+  g_hash_table_unref (layer->codes);
+  g_free (layer);
+}
+
+static void
+marker_clear (gpointer data)
+{
+  g_free (((Marker *) data)->label);
+}
+
+static void
+clear_caches (MigmapRenderer *self)
+{
+  for (guint p = 0; p < G_N_ELEMENTS (self->cache); p++)
+    for (guint d = 0; d < MIGMAP_N_DETAILS; d++)
+      g_clear_pointer (&self->cache[p][d], projected_band_free);
+  g_clear_pointer (&self->label_order, g_free);
+}
+
+static void
+migmap_renderer_finalize (GObject *object)
+{
+  MigmapRenderer *self = MIGMAP_RENDERER (object);
+
+  clear_caches (self);
+  g_clear_object (&self->shapes);
+  g_ptr_array_unref (self->layers);
+  g_array_unref (self->markers);
+  g_hash_table_unref (self->text_sizes);
+  g_free (self->selected);
+  g_free (self->style.label_family);
+
+  G_OBJECT_CLASS (migmap_renderer_parent_class)->finalize (object);
+}
+
+static void
+migmap_renderer_class_init (MigmapRendererClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = migmap_renderer_finalize;
+}
+
+static void
+migmap_renderer_init (MigmapRenderer *self)
+{
+  migmap_color_parse ("#b8d4e6", &self->style.sea);
+  migmap_color_parse ("#f2efe6", &self->style.land);
+  migmap_color_parse ("#8c8a84", &self->style.border);
+  migmap_color_parse ("#3a3a38", &self->style.label);
+  migmap_color_parse ("#ffffffc0", &self->style.label_halo);
+  migmap_color_parse ("#c01c28", &self->style.selection);
+  self->style.border_width = 0.6;
+  self->style.label_size = 11.0;
+  self->style.label_family = g_strdup ("Sans");
+
+  self->layers = g_ptr_array_new_with_free_func (layer_free);
+  self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
+  g_array_set_clear_func (self->markers, marker_clear);
+  self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->show_labels = TRUE;
+}
+
+MigmapRenderer *
+migmap_renderer_new (MigmapShapeSet *shapes)
+{
+  MigmapRenderer *self;
+
+  g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (shapes), NULL);
+
+  self = g_object_new (MIGMAP_TYPE_RENDERER, NULL);
+  self->shapes = g_object_ref (shapes);
+  return self;
+}
+
+MigmapShapeSet *
+migmap_renderer_get_shapes (MigmapRenderer *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
+  return self->shapes;
+}
+
+void
+migmap_renderer_set_shapes (MigmapRenderer *self, MigmapShapeSet *shapes)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (MIGMAP_IS_SHAPE_SET (shapes));
+
+  if (shapes == self->shapes)
+    return;
+  clear_caches (self);
+  g_set_object (&self->shapes, shapes);
+}
+
+const MigmapStyle *
+migmap_renderer_get_style (MigmapRenderer *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
+  return &self->style;
+}
+
+void
+migmap_renderer_set_style (MigmapRenderer *self, const MigmapStyle *style)
+{
+  char *family;
+
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (style != NULL);
+
+  family = g_strdup (style->label_family ? style->label_family : "Sans");
+  g_free (self->style.label_family);
+  self->style = *style;
+  self->style.label_family = family;
+  g_hash_table_remove_all (self->text_sizes);
+}
+
+void
+migmap_renderer_add_layer (MigmapRenderer *self, const char *id,
+                           const MigmapColor *color, const char * const *codes)
+{
+  Layer *layer;
+
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (id != NULL && color != NULL);
+
+  layer = g_new0 (Layer, 1);
+  layer->id = g_strdup (id);
+  layer->color = *color;
+  layer->visible = TRUE;
+  layer->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; codes && codes[i]; i++)
+    g_hash_table_add (layer->codes, g_strdup (codes[i]));
+  g_ptr_array_add (self->layers, layer);
+}
+
+gboolean
+migmap_renderer_set_layer_visible (MigmapRenderer *self, const char *id, gboolean visible)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      Layer *layer = g_ptr_array_index (self->layers, i);
+      if (g_str_equal (layer->id, id))
+        {
+          layer->visible = !!visible;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+migmap_renderer_clear_layers (MigmapRenderer *self)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_ptr_array_set_size (self->layers, 0);
+}
+
+void
+migmap_renderer_add_marker (MigmapRenderer *self, double lon, double lat,
+                            const char *label, const MigmapColor *color)
+{
+  Marker marker;
+
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (color != NULL);
+
+  marker = (Marker) { lon, lat, g_strdup (label), *color };
+  g_array_append_val (self->markers, marker);
+}
+
+void
+migmap_renderer_clear_markers (MigmapRenderer *self)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_array_set_size (self->markers, 0);
+}
+
+void
+migmap_renderer_set_selected (MigmapRenderer *self, const char *code)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_free (self->selected);
+  self->selected = g_strdup (code);
+}
+
+void
+migmap_renderer_set_show_labels (MigmapRenderer *self, gboolean show_labels)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  self->show_labels = !!show_labels;
+}
+
+/* ---- projection cache ---- */
+
+static void
+box_clear (Box *box)
+{
+  box->x0 = box->y0 = G_MAXDOUBLE;
+  box->x1 = box->y1 = -G_MAXDOUBLE;
+}
+
+static void
+box_add (Box *box, double x, double y)
+{
+  box->x0 = MIN (box->x0, x);
+  box->y0 = MIN (box->y0, y);
+  box->x1 = MAX (box->x1, x);
+  box->y1 = MAX (box->y1, y);
+}
+
+static gboolean
+box_intersects (const Box *a, const Box *b)
+{
+  return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
+}
+
+static void
+append_projected (GArray *out, Box *box, MigmapProjection projection, double lon, double lat)
+{
+  double xy[2];
+
+  if (!migmap_projection_forward (projection, lon, lat, &xy[0], &xy[1]))
+    return;
+  g_array_append_vals (out, xy, 2);
+  box_add (box, xy[0], xy[1]);
+}
+
+static ProjectedBand *
+project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail detail)
+{
+  ProjectedBand *band = g_new0 (ProjectedBand, 1);
+  guint n_features = migmap_shape_set_get_n_features (shapes);
+  const MigmapFeature *last = migmap_shape_set_get_feature (shapes, n_features - 1);
+  guint n_rings = last->ring_start[detail] + last->n_rings[detail];
+  gboolean curved = !migmap_projection_is_cylindrical (projection);
+  GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double),
+                                  migmap_shape_set_get_n_points (shapes, detail) * 2);
+
+  band->ring_offset = g_new (guint, MAX (n_rings, 1));
+  band->ring_count = g_new (guint, MAX (n_rings, 1));
+  band->ring_box = g_new (Box, MAX (n_rings, 1));
+  band->feature_box = g_new (Box, n_features);
+
+  for (guint f = 0; f < n_features; f++)
+    {
+      const MigmapFeature *feature = migmap_shape_set_get_feature (shapes, f);
+      guint count;
+      const MigmapRing *rings = migmap_shape_set_get_rings (shapes, feature, detail, &count);
+
+      box_clear (&band->feature_box[f]);
+      for (guint r = 0; r < count; r++)
+        {
+          guint index = feature->ring_start[detail] + r;
+          const double *p = rings[r].points;
+          Box *box = &band->ring_box[index];
+
+          box_clear (box);
+          band->ring_offset[index] = xy->len / 2;
+          for (guint i = 0; i < rings[r].n_points; i++)
+            {
+              /* Long straight edges (the antimeridian cut, Antarctica's
+               * closure) must bend with the projection. */
+              if (curved && i > 0)
+                {
+                  double dlon = p[2 * i] - p[2 * i - 2], dlat = p[2 * i + 1] - p[2 * i - 1];
+                  int steps = (int) (MAX (fabs (dlon), fabs (dlat)) / DENSIFY_DEG);
+
+                  for (int s = 1; s < steps; s++)
+                    append_projected (xy, box, projection,
+                                      p[2 * i - 2] + dlon * s / steps,
+                                      p[2 * i - 1] + dlat * s / steps);
+                }
+              append_projected (xy, box, projection, p[2 * i], p[2 * i + 1]);
+            }
+          band->ring_count[index] = xy->len / 2 - band->ring_offset[index];
+          if (band->ring_count[index] > 0)
+            {
+              band->feature_box[f].x0 = MIN (band->feature_box[f].x0, box->x0);
+              band->feature_box[f].y0 = MIN (band->feature_box[f].y0, box->y0);
+              band->feature_box[f].x1 = MAX (band->feature_box[f].x1, box->x1);
+              band->feature_box[f].y1 = MAX (band->feature_box[f].y1, box->y1);
+            }
+        }
+    }
+
+  band->xy = (double *) g_array_free (xy, FALSE);
+  return band;
+}
+
+static ProjectedBand *
+get_band (MigmapRenderer *self, MigmapProjection projection, MigmapDetail detail)
+{
+  if (self->cache[projection][detail] == NULL)
+    self->cache[projection][detail] = project_band (self->shapes, projection, detail);
+  return self->cache[projection][detail];
+}
+
+/* ---- drawing ---- */
+
+typedef struct {
+  MigmapRenderer  *self;
+  MigmapViewport  *viewport;
+  cairo_t         *cr;
+  ProjectedBand   *band;
+  MigmapDetail     detail;
+  cairo_matrix_t   to_screen;   /* projected metres -> logical pixels */
+  Box              view;        /* projected metres, with a margin */
+  double           resolution;
+} RenderContext;
+
+static void
+set_source (cairo_t *cr, const MigmapColor *color)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+}
+
+/* Adds a feature's rings to the current path, in screen space. */
+static void
+append_feature_path (RenderContext *ctx, const MigmapFeature *feature)
+{
+  cairo_t *cr = ctx->cr;
+
+  cairo_save (cr);
+  cairo_transform (cr, &ctx->to_screen);
+  for (guint r = 0; r < feature->n_rings[ctx->detail]; r++)
+    {
+      guint index = feature->ring_start[ctx->detail] + r;
+      const double *p;
+      guint n = ctx->band->ring_count[index];
+
+      if (n < 3 || !box_intersects (&ctx->band->ring_box[index], &ctx->view))
+        continue;
+      p = ctx->band->xy + 2 * ctx->band->ring_offset[index];
+      cairo_move_to (cr, p[0], p[1]);
+      for (guint i = 1; i < n; i++)
+        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+      cairo_close_path (cr);
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+feature_visible (RenderContext *ctx, const MigmapFeature *feature)
+{
+  return box_intersects (&ctx->band->feature_box[feature->index], &ctx->view);
+}
+
+static double
+feature_screen_extent (RenderContext *ctx, const MigmapFeature *feature)
+{
+  const Box *box = &ctx->band->feature_box[feature->index];
+  return MAX (box->x1 - box->x0, box->y1 - box->y0) / ctx->resolution;
+}
+
+/* The visible layers that colour a country, in legend order. */
+static guint
+collect_layers (MigmapRenderer *self, const char *code, const Layer **out, guint max)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->layers->len && n < max; i++)
+    {
+      const Layer *layer = g_ptr_array_index (self->layers, i);
+      if (layer->visible && g_hash_table_contains (layer->codes, code))
+        out[n++] = layer;
+    }
+  return n;
+}
+
+static void
+draw_stripes (RenderContext *ctx, const MigmapFeature *feature, const Layer **layers, guint n)
+{
+  cairo_t *cr = ctx->cr;
+  const Box *box = &ctx->band->feature_box[feature->index];
+  double x0 = box->x0, y0 = box->y1, x1 = box->x1, y1 = box->y0;
+  double half;
+
+  cairo_matrix_transform_point (&ctx->to_screen, &x0, &y0);
+  cairo_matrix_transform_point (&ctx->to_screen, &x1, &y1);
+  half = hypot (x1 - x0, y1 - y0) / 2.0 + STRIPE_WIDTH * n;
+
+  cairo_save (cr);
+  append_feature_path (ctx, feature);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_clip (cr);
+  cairo_translate (cr, (x0 + x1) / 2.0, (y0 + y1) / 2.0);
+  cairo_rotate (cr, -G_PI / 4.0);
+  /* Stripes start at a multiple of the period so adjacent countries of the
+   * same layers line up. */
+  for (int k = (int) floor (-half / STRIPE_WIDTH); k * STRIPE_WIDTH < half; k++)
+    {
+      set_source (cr, &layers[((k % (int) n) + n) % n]->color);
+      cairo_rectangle (cr, k * STRIPE_WIDTH, -half, STRIPE_WIDTH, 2.0 * half);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+draw_small_feature_dot (RenderContext *ctx, const MigmapFeature *feature, const MigmapColor *color)
+{
+  double sx, sy;
+
+  if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->label_lon, feature->label_lat, &sx, &sy))
+    return;
+  cairo_new_path (ctx->cr);
+  cairo_arc (ctx->cr, sx, sy, 3.0, 0, 2 * G_PI);
+  set_source (ctx->cr, color);
+  cairo_fill_preserve (ctx->cr);
+  set_source (ctx->cr, &ctx->self->style.border);
+  cairo_set_line_width (ctx->cr, 0.8);
+  cairo_stroke (ctx->cr);
+}
+
+static void
+draw_countries (RenderContext *ctx)
+{
+  MigmapRenderer *self = ctx->self;
+  cairo_t *cr = ctx->cr;
+  guint n_features = migmap_shape_set_get_n_features (self->shapes);
+  g_autoptr(GPtrArray) striped = g_ptr_array_new ();
+  g_autoptr(GPtrArray) dots = g_ptr_array_new ();
+  g_autofree const Layer **first_layer = g_new0 (const Layer *, n_features);
+  g_autofree guint8 *n_layers = g_new0 (guint8, n_features);
+
+  for (guint f = 0; f < n_features; f++)
+    {
+      const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
+      const Layer *found[8];
+
+      if (!feature_visible (ctx, feature))
+        continue;
+      n_layers[f] = collect_layers (self, feature->code, found, G_N_ELEMENTS (found));
+      first_layer[f] = n_layers[f] ? found[0] : NULL;
+      if (n_layers[f] > 1)
+        g_ptr_array_add (striped, (gpointer) feature);
+      if (n_layers[f] && feature_screen_extent (ctx, feature) < MIN_VISIBLE_PX)
+        g_ptr_array_add (dots, (gpointer) feature);
+    }
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, self->style.border_width);
+
+  /* One path per paint: plain land first, then each layer's single-colour
+   * countries.  Each fill is stroked at once: shared borders are drawn by both
+   * neighbours, so later fills cannot hide them. */
+  for (int paint = -1; paint < (int) self->layers->len; paint++)
+    {
+      const Layer *layer = paint >= 0 ? g_ptr_array_index (self->layers, paint) : NULL;
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint f = 0; f < n_features; f++)
+        {
+          const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
+
+          if (!feature_visible (ctx, feature))
+            continue;
+          if (layer == NULL ? n_layers[f] != 0 : !(n_layers[f] == 1 && first_layer[f] == layer))
+            continue;
+          append_feature_path (ctx, feature);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      set_source (cr, layer ? &layer->color : &self->style.land);
+      cairo_fill_preserve (cr);
+      set_source (cr, &self->style.border);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < striped->len; i++)
+    {
+      const MigmapFeature *feature = g_ptr_array_index (striped, i);
+      const Layer *found[8];
+      guint n = collect_layers (self, feature->code, found, G_N_ELEMENTS (found));
+
+      draw_stripes (ctx, feature, found, n);
+      cairo_new_path (cr);
+      append_feature_path (ctx, feature);
+      set_source (cr, &self->style.border);
+      cairo_stroke (cr);
+    }
+
+  /* A highlighted island smaller than a pixel still shows. */
+  for (guint i = 0; i < dots->len; i++)
+    {
+      const MigmapFeature *feature = g_ptr_array_index (dots, i);
+      draw_small_feature_dot (ctx, feature, &first_layer[feature->index]->color);
+    }
+}
+
+static void
+draw_selection (RenderContext *ctx)
+{
+  const MigmapFeature *feature;
+  cairo_t *cr = ctx->cr;
+
+  if (ctx->self->selected == NULL)
+    return;
+  feature = migmap_shape_set_lookup (ctx->self->shapes, ctx->self->selected);
+  if (feature == NULL || !feature_visible (ctx, feature))
+    return;
+
+  cairo_new_path (cr);
+  append_feature_path (ctx, feature);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 4.0);
+  cairo_stroke_preserve (cr);
+  set_source (cr, &ctx->self->style.selection);
+  cairo_set_line_width (cr, 2.0);
+  cairo_stroke (cr);
+}
+
+/* ---- labels ---- */
+
+typedef struct {
+  double x0, y0, x1, y1;
+} Rect;
+
+static gboolean
+rect_overlaps_any (GArray *placed, const Rect *r)
+{
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const Rect *o = &g_array_index (placed, Rect, i);
+      if (r->x0 < o->x1 && o->x0 < r->x1 && r->y0 < o->y1 && o->y0 < r->y1)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+measure_text (MigmapRenderer *self, PangoLayout *layout, const char *text, int *width, int *height)
+{
+  gpointer packed;
+
+  if (g_hash_table_lookup_extended (self->text_sizes, text, NULL, &packed))
+    {
+      *width = GPOINTER_TO_UINT (packed) >> 16;
+      *height = GPOINTER_TO_UINT (packed) & 0xffff;
+      return;
+    }
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, width, height);
+  g_hash_table_insert (self->text_sizes, g_strdup (text),
+                       GUINT_TO_POINTER (((guint) MIN (*width, 0xffff) << 16) | (guint) MIN (*height, 0xffff)));
+}
+
+static void
+draw_text (RenderContext *ctx, PangoLayout *layout, const char *text, double x, double y)
+{
+  cairo_t *cr = ctx->cr;
+
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  /* The halo is a path under the text, which itself stays text in PDF and SVG. */
+  pango_cairo_layout_path (cr, layout);
+  set_source (cr, &ctx->self->style.label_halo);
+  cairo_set_line_width (cr, 3.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, x, y);
+  set_source (cr, &ctx->self->style.label);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static int
+compare_label_size (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  MigmapShapeSet *shapes = user_data;
+  const MigmapFeature *fa = migmap_shape_set_get_feature (shapes, *(const guint *) a);
+  const MigmapFeature *fb = migmap_shape_set_get_feature (shapes, *(const guint *) b);
+  double area_a = (fa->label_bounds.east - fa->label_bounds.west) * (fa->label_bounds.north - fa->label_bounds.south);
+  double area_b = (fb->label_bounds.east - fb->label_bounds.west) * (fb->label_bounds.north - fb->label_bounds.south);
+
+  return (area_a < area_b) - (area_a > area_b);
+}
+
+static PangoLayout *
+create_label_layout (RenderContext *ctx)
+{
+  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, ctx->self->style.label_family);
+  pango_font_description_set_absolute_size (font, ctx->self->style.label_size * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  return layout;
+}
+
+static void
+draw_markers (RenderContext *ctx, PangoLayout *layout, GArray *placed)
+{
+  cairo_t *cr = ctx->cr;
+  double width, height;
+
+  migmap_viewport_get_size (ctx->viewport, &width, &height);
+  for (guint i = 0; i < ctx->self->markers->len; i++)
+    {
+      const Marker *marker = &g_array_index (ctx->self->markers, Marker, i);
+      double sx, sy;
+
+      if (!migmap_viewport_geo_to_screen (ctx->viewport, marker->lon, marker->lat, &sx, &sy) ||
+          sx < -MARKER_RADIUS || sy < -MARKER_RADIUS || sx > width + MARKER_RADIUS || sy > height + MARKER_RADIUS)
+        continue;
+
+      cairo_new_path (cr);
+      cairo_arc (cr, sx, sy, MARKER_RADIUS, 0, 2 * G_PI);
+      set_source (cr, &marker->color);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+      {
+        Rect dot = { sx - MARKER_RADIUS, sy - MARKER_RADIUS, sx + MARKER_RADIUS, sy + MARKER_RADIUS };
+        g_array_append_val (placed, dot);
+      }
+
+      if (marker->label && *marker->label)
+        {
+          int tw, th;
+          Rect r;
+
+          measure_text (ctx->self, layout, marker->label, &tw, &th);
+          r = (Rect) { sx + MARKER_RADIUS + 2, sy - th / 2.0, sx + MARKER_RADIUS + 2 + tw, sy + th / 2.0 };
+          if (rect_overlaps_any (placed, &r))
+            {
+              /* Try the left side before giving up. */
+              r = (Rect) { sx - MARKER_RADIUS - 2 - tw, sy - th / 2.0, sx - MARKER_RADIUS - 2, sy + th / 2.0 };
+              if (rect_overlaps_any (placed, &r))
+                continue;
+            }
+          draw_text (ctx, layout, marker->label, r.x0, r.y0);
+          g_array_append_val (placed, r);
+        }
+    }
+}
+
+static void
+draw_country_labels (RenderContext *ctx, PangoLayout *layout, GArray *placed)
+{
+  MigmapRenderer *self = ctx->self;
+  guint n_features = migmap_shape_set_get_n_features (self->shapes);
+  double width, height;
+
+  if (self->label_order == NULL)
+    {
+      self->label_order = g_new (guint, n_features);
+      for (guint f = 0; f < n_features; f++)
+        self->label_order[f] = f;
+      g_qsort_with_data (self->label_order, n_features, sizeof (guint), compare_label_size, self->shapes);
+    }
+
+  migmap_viewport_get_size (ctx->viewport, &width, &height);
+  for (guint k = 0; k < n_features; k++)
+    {
+      const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, self->label_order[k]);
+      double sx, sy, wx0, wy0, wx1, wy1;
+      int tw, th;
+      Rect r;
+
+      if (!feature_visible (ctx, feature))
+        continue;
+      if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->label_lon, feature->label_lat, &sx, &sy) ||
+          sx < 0 || sy < 0 || sx > width || sy > height)
+        continue;
+      /* The width of the main polygon along the label's parallel. */
+      if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->label_bounds.west, feature->label_lat, &wx0, &wy0) ||
+          !migmap_viewport_geo_to_screen (ctx->viewport, feature->label_bounds.east, feature->label_lat, &wx1, &wy1))
+        continue;
+      if (hypot (wx1 - wx0, wy1 - wy0) < 24.0)
+        continue;
+
+      measure_text (self, layout, feature->name, &tw, &th);
+      if (tw > 0.9 * hypot (wx1 - wx0, wy1 - wy0))
+        continue;
+      r = (Rect) { sx - tw / 2.0, sy - th / 2.0, sx + tw / 2.0, sy + th / 2.0 };
+      if (r.x0 < 0 || r.y0 < 0 || r.x1 > width || r.y1 > height || rect_overlaps_any (placed, &r))
+        continue;
+      draw_text (ctx, layout, feature->name, r.x0, r.y0);
+      g_array_append_val (placed, r);
+    }
+}
+
+void
+migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t *cr)
+{
+  RenderContext ctx = { .self = self, .viewport = viewport, .cr = cr };
+  double width, height, cx, cy, margin;
+  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (MIGMAP_IS_VIEWPORT (viewport));
+  g_return_if_fail (cr != NULL);
+
+  migmap_viewport_get_size (viewport, &width, &height);
+  migmap_viewport_get_center (viewport, &cx, &cy);
+  ctx.resolution = migmap_viewport_get_resolution (viewport);
+  ctx.detail = migmap_detail_for_resolution (migmap_viewport_get_degrees_per_pixel (viewport));
+  ctx.band = get_band (self, migmap_viewport_get_projection (viewport), ctx.detail);
+  cairo_matrix_init (&ctx.to_screen, 1.0 / ctx.resolution, 0, 0, -1.0 / ctx.resolution,
+                     width / 2.0 - cx / ctx.resolution, height / 2.0 + cy / ctx.resolution);
+  margin = 4.0 * ctx.resolution;
+  migmap_viewport_get_projected_bounds (viewport, &ctx.view.x0, &ctx.view.y0, &ctx.view.x1, &ctx.view.y1);
+  ctx.view.x0 -= margin;
+  ctx.view.y0 -= margin;
+  ctx.view.x1 += margin;
+  ctx.view.y1 += margin;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  set_source (cr, &self->style.sea);
+  cairo_paint (cr);
+
+  draw_countries (&ctx);
+  draw_selection (&ctx);
+
+  layout = create_label_layout (&ctx);
+  draw_markers (&ctx, layout, placed);
+  if (self->show_labels)
+    draw_country_labels (&ctx, layout, placed);
+
+  cairo_restore (cr);
+}
+
+const MigmapFeature *
+migmap_renderer_feature_at_screen (MigmapRenderer *self, MigmapViewport *viewport,
+                                   double screen_x, double screen_y, double tolerance_px)
+{
+  double lon, lat;
+
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (MIGMAP_IS_VIEWPORT (viewport), NULL);
+
+  if (!migmap_viewport_screen_to_geo (viewport, screen_x, screen_y, &lon, &lat))
+    return NULL;
+  return migmap_shape_set_feature_near (self->shapes, lon, lat,
+                                        tolerance_px * migmap_viewport_get_degrees_per_pixel (viewport));
+}

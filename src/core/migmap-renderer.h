@@ -1,0 +1,69 @@
+/* migmap-renderer.h: draws a view of the map onto any cairo_t */
+#pragma once
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "migmap-color.h"
+#include "migmap-shape-set.h"
+#include "migmap-viewport.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  MigmapColor sea;
+  MigmapColor land;
+  MigmapColor border;
+  MigmapColor label;
+  MigmapColor label_halo;
+  MigmapColor selection;
+  double      border_width;      /* logical pixels */
+  double      label_size;        /* logical pixels */
+  char       *label_family;
+} MigmapStyle;
+
+#define MIGMAP_TYPE_RENDERER (migmap_renderer_get_type ())
+G_DECLARE_FINAL_TYPE (MigmapRenderer, migmap_renderer, MIGMAP, RENDERER, GObject)
+
+MigmapRenderer    *migmap_renderer_new               (MigmapShapeSet    *shapes);
+MigmapShapeSet    *migmap_renderer_get_shapes        (MigmapRenderer    *self);
+void               migmap_renderer_set_shapes        (MigmapRenderer    *self,
+                                                      MigmapShapeSet    *shapes);
+const MigmapStyle *migmap_renderer_get_style         (MigmapRenderer    *self);
+void               migmap_renderer_set_style         (MigmapRenderer    *self,
+                                                      const MigmapStyle *style);
+
+/* Layers colour countries; a country in several visible layers is striped
+ * with all their colours, in the order the layers were added. */
+void               migmap_renderer_add_layer         (MigmapRenderer     *self,
+                                                      const char         *id,
+                                                      const MigmapColor  *color,
+                                                      const char * const *codes);
+gboolean           migmap_renderer_set_layer_visible (MigmapRenderer     *self,
+                                                      const char         *id,
+                                                      gboolean            visible);
+void               migmap_renderer_clear_layers      (MigmapRenderer     *self);
+
+void               migmap_renderer_add_marker        (MigmapRenderer     *self,
+                                                      double              lon,
+                                                      double              lat,
+                                                      const char         *label,
+                                                      const MigmapColor  *color);
+void               migmap_renderer_clear_markers     (MigmapRenderer     *self);
+
+void               migmap_renderer_set_selected      (MigmapRenderer     *self,
+                                                      const char         *code);
+void               migmap_renderer_set_show_labels   (MigmapRenderer     *self,
+                                                      gboolean            show_labels);
+
+void               migmap_renderer_render            (MigmapRenderer     *self,
+                                                      MigmapViewport     *viewport,
+                                                      cairo_t            *cr);
+
+const MigmapFeature *migmap_renderer_feature_at_screen (MigmapRenderer   *self,
+                                                        MigmapViewport   *viewport,
+                                                        double            screen_x,
+                                                        double            screen_y,
+                                                        double            tolerance_px);
+
+G_END_DECLS

@@ -1,0 +1,240 @@
+/* test-render.c: what migmap-render draws, read back pixel by pixel */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "migmap-data-files.h"
+#include "migmap-renderer.h"
+#include "migmap-viewport.h"
+
+#define MALTA_COLOUR 0xd62728
+#define SEA_COLOUR 0xb8d4e6
+
+static char *
+tmp_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("migmap-render-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Runs the installed-or-built migmap-render; returns its exit status. */
+static int
+run_render (const char * const *args, char **stderr_text)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MIGMAP_RENDER"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_nonnull (g_getenv ("MIGMAP_RENDER"));
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, stderr_text, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static guint32
+pixel_rgb (cairo_surface_t *surface, double x, double y)
+{
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  const guint32 *row = (const guint32 *) (data + (int) floor (y) * stride);
+
+  return row[(int) floor (x)] & 0xffffff;
+}
+
+/* The same view the CLI computes for --view mediterranean --size 1920x1080. */
+static MigmapViewport *
+mediterranean_viewport (void)
+{
+  MigmapViewport *viewport = migmap_viewport_new ();
+  MigmapGeoBounds bounds;
+  MigmapProjection projection;
+
+  g_assert_true (migmap_view_preset_lookup ("mediterranean", &bounds, &projection));
+  migmap_viewport_set_size (viewport, 1920, 1080);
+  migmap_viewport_set_projection (viewport, projection);
+  migmap_viewport_fit_bounds (viewport, &bounds);
+  return viewport;
+}
+
+static void
+test_png_highlight_at_malta (void)
+{
+  g_autofree char *out = tmp_path ("med.png");
+  g_autofree char *err = NULL;
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autoptr(MigmapShapeSet) shapes = migmap_shape_set_new_from_file (shapes_path, NULL, NULL);
+  g_autoptr(MigmapViewport) viewport = mediterranean_viewport ();
+  const char *args[] = { "--view", "mediterranean", "--size", "1920x1080",
+                         "--highlight", "MLT=#d62728", "-o", out, NULL };
+  const MigmapFeature *malta;
+  cairo_surface_t *png;
+  double sx, sy;
+
+  g_assert_cmpint (run_render (args, &err), ==, 0);
+  png = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 1920);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, 1080);
+
+  malta = migmap_shape_set_lookup (shapes, "MLT");
+  g_assert_nonnull (malta);
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, malta->label_lon, malta->label_lat, &sx, &sy));
+  g_assert_cmphex (pixel_rgb (png, sx, sy), ==, MALTA_COLOUR);
+
+  /* Open sea between Sicily and Libya, and the Sicilian interior, which is land. */
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, 17.0, 34.5, &sx, &sy));
+  g_assert_cmphex (pixel_rgb (png, sx, sy), ==, SEA_COLOUR);
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, 14.2, 37.5, &sx, &sy));
+  g_assert_cmphex (pixel_rgb (png, sx, sy), !=, SEA_COLOUR);
+  g_assert_cmphex (pixel_rgb (png, sx, sy), !=, MALTA_COLOUR);
+
+  cairo_surface_destroy (png);
+}
+
+/* A country in two visible layers shows both colours, not just the last. */
+static void
+test_overlapping_layers_show_both (void)
+{
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autoptr(MigmapShapeSet) shapes = migmap_shape_set_new_from_file (shapes_path, NULL, NULL);
+  g_autoptr(MigmapRenderer) renderer = migmap_renderer_new (shapes);
+  g_autoptr(MigmapViewport) viewport = mediterranean_viewport ();
+  const char *first[] = { "TUN", "DZA", NULL }, *second[] = { "TUN", "LBY", NULL };
+  MigmapColor blue, green;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1920, 1080);
+  cairo_t *cr = cairo_create (surface);
+  guint n_blue = 0, n_green = 0;
+  double sx, sy;
+
+  migmap_color_parse ("#1c71d8", &blue);
+  migmap_color_parse ("#2ec27e", &green);
+  migmap_renderer_add_layer (renderer, "first", &blue, first);
+  migmap_renderer_add_layer (renderer, "second", &green, second);
+  migmap_renderer_set_show_labels (renderer, FALSE);
+  migmap_renderer_render (renderer, viewport, cr);
+  cairo_surface_flush (surface);
+
+  /* Sample a 40x40 pixel square in southern Tunisia. */
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, 9.0, 33.0, &sx, &sy));
+  for (int dy = -20; dy < 20; dy++)
+    for (int dx = -20; dx < 20; dx++)
+      {
+        guint32 rgb = pixel_rgb (surface, sx + dx, sy + dy);
+        n_blue += rgb == 0x1c71d8;
+        n_green += rgb == 0x2ec27e;
+      }
+  g_test_message ("Tunisia: %u blue, %u green pixels of 1600", n_blue, n_green);
+  g_assert_cmpuint (n_blue, >, 400);
+  g_assert_cmpuint (n_green, >, 400);
+
+  /* Algeria, in the first layer only, is plain blue; turning it off clears it. */
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, 3.0, 30.0, &sx, &sy));
+  g_assert_cmphex (pixel_rgb (surface, sx, sy), ==, 0x1c71d8);
+  migmap_renderer_set_layer_visible (renderer, "first", FALSE);
+  migmap_renderer_render (renderer, viewport, cr);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (pixel_rgb (surface, sx, sy), ==, 0xf2efe6);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+check_vector_output (const char *format, const char *magic)
+{
+  g_autofree char *name = g_strdup_printf ("africa.%s", format);
+  g_autofree char *out = tmp_path (name);
+  g_autofree char *contents = NULL;
+  g_autofree char *err = NULL;
+  gsize length;
+  const char *args[] = { "--view", "africa", "--highlight", "ETH,CPV=#1c71d8", "-o", out, NULL };
+
+  g_assert_cmpint (run_render (args, &err), ==, 0);
+  g_assert_true (g_file_get_contents (out, &contents, &length, NULL));
+  g_assert_true (g_str_has_prefix (contents, magic));
+  g_assert_cmpuint (length, >, 10000);
+}
+
+static void
+test_svg (void)
+{
+  check_vector_output ("svg", "<?xml");
+}
+
+static void
+test_pdf (void)
+{
+  check_vector_output ("pdf", "%PDF-");
+}
+
+/* Bad arguments: one clear line and a non-zero exit, and no file. */
+static void
+test_bad_arguments (void)
+{
+  g_autofree char *out = tmp_path ("bad.png");
+  struct {
+    const char *args[8];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "--highlight", "XYZ=#ff0000", "-o", out, NULL }, 2, "--highlight: unknown country code \"XYZ\"" },
+    { { "--highlight", "MLT=red", "-o", out, NULL }, 2, "--highlight: \"red\" is not a colour" },
+    { { "--view", "atlantis", "-o", out, NULL }, 2, "--view: \"atlantis\" is neither" },
+    { { "--view", "10,50,5,40", "-o", out, NULL }, 2, "is not a box" },
+    { { "--size", "big", "-o", out, NULL }, 2, "--size: \"big\" is not WIDTHxHEIGHT" },
+    { { "-o", "/tmp/map.tiff", NULL }, 2, "cannot tell the format" },
+    { { "--shapes", "/nonexistent/x.shp", "-o", out, NULL }, 1, "/nonexistent/x.shp: No such file or directory" },
+    { { "-o", "/nonexistent-dir/map.png", NULL }, 1, "/nonexistent-dir/map.png: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = run_render (cases[i].args, &err);
+
+      g_test_message ("case %u: %s", i, err);
+      g_assert_cmpint (status, ==, cases[i].status);
+      g_assert_true (g_str_has_prefix (err, "migmap-render: "));
+      g_assert_nonnull (strstr (err, cases[i].message));
+      /* One line. */
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+/* A failed export leaves the file that was there intact. */
+static void
+test_failed_export_keeps_existing_file (void)
+{
+  g_autofree char *out = tmp_path ("keep.png");
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *args[] = { "--shapes", "/nonexistent/x.shp", "-o", out, NULL };
+
+  g_assert_true (g_file_set_contents (out, "precious", -1, NULL));
+  g_assert_cmpint (run_render (args, &err), ==, 1);
+  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "precious");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/png-highlight-at-malta", test_png_highlight_at_malta);
+  g_test_add_func ("/render/overlapping-layers", test_overlapping_layers_show_both);
+  g_test_add_func ("/render/svg", test_svg);
+  g_test_add_func ("/render/pdf", test_pdf);
+  g_test_add_func ("/render/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/render/failed-export-keeps-file", test_failed_export_keeps_existing_file);
+
+  return g_test_run ();
+}
