@@ -24,6 +24,7 @@ typedef struct {
   char     *shapes;
   char     *resolution;
   char     *output;
+  char     *quality;
   gboolean  no_labels;
 } Options;
 
@@ -38,6 +39,7 @@ options_clear (Options *o)
   g_free (o->shapes);
   g_free (o->resolution);
   g_free (o->output);
+  g_free (o->quality);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -189,6 +191,7 @@ run (Options *o, GError **error)
   MigmapProjection projection;
   MigmapFormat format;
   int width = 1920, height = 1080;
+  gboolean fast;
   Snapshot snapshot;
 
   if (o->output == NULL)
@@ -212,6 +215,12 @@ run (Options *o, GError **error)
     }
   if (o->size && !parse_size (o->size, &width, &height, error))
     return FALSE;
+  if (o->quality && !g_str_equal (o->quality, "best") && !g_str_equal (o->quality, "fast"))
+    {
+      USAGE_ERROR (error, "--quality: \"%s\" is not best or fast", o->quality);
+      return FALSE;
+    }
+  fast = o->quality && g_str_equal (o->quality, "fast");
 
   migmap_viewport_set_size (viewport, width, height);
   migmap_viewport_set_projection (viewport, projection);
@@ -239,6 +248,7 @@ run (Options *o, GError **error)
 
   renderer = migmap_renderer_new (shapes);
   migmap_renderer_set_show_labels (renderer, !o->no_labels);
+  migmap_renderer_set_quality (renderer, fast ? MIGMAP_RENDER_QUALITY_FAST : MIGMAP_RENDER_QUALITY_BEST);
   if (o->highlight && !add_highlights (renderer, o->highlight, error))
     return FALSE;
 
@@ -266,6 +276,8 @@ main (int argc, char **argv)
     { "resolution", 0, 0, G_OPTION_ARG_STRING, &o.resolution,
       "Bundled shapes: 50m or 10m (default: from the view's scale)", "50m|10m" },
     { "no-labels", 0, 0, G_OPTION_ARG_NONE, &o.no_labels, "Do not label countries", NULL },
+    { "quality", 0, 0, G_OPTION_ARG_STRING, &o.quality,
+      "best (default) or fast, the window's interactive drawing (PNG only)", "best|fast" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write", "FILE" },
     { NULL }
   };

@@ -22,6 +22,13 @@ typedef struct {
   char       *label_family;
 } MigmapStyle;
 
+/* FAST is for interactive frames on image surfaces; BEST for print and export.
+ * Vector surfaces always get BEST. */
+typedef enum {
+  MIGMAP_RENDER_QUALITY_BEST,
+  MIGMAP_RENDER_QUALITY_FAST,
+} MigmapRenderQuality;
+
 #define MIGMAP_TYPE_RENDERER (migmap_renderer_get_type ())
 G_DECLARE_FINAL_TYPE (MigmapRenderer, migmap_renderer, MIGMAP, RENDERER, GObject)
 
@@ -55,6 +62,8 @@ void               migmap_renderer_set_selected      (MigmapRenderer     *self,
                                                       const char         *code);
 void               migmap_renderer_set_show_labels   (MigmapRenderer     *self,
                                                       gboolean            show_labels);
+void               migmap_renderer_set_quality       (MigmapRenderer     *self,
+                                                      MigmapRenderQuality quality);
 
 void               migmap_renderer_render            (MigmapRenderer     *self,
                                                       MigmapViewport     *viewport,

@@ -47,7 +47,7 @@ G_DEFINE_FINAL_TYPE (MigmapShapeSet, migmap_shape_set, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (migmap-shape-set-error-quark, migmap_shape_set_error)
 
-static const double detail_tolerance[MIGMAP_N_DETAILS] = { 0.0, 0.004, 0.02, 0.1 };
+static const double detail_tolerance[MIGMAP_N_DETAILS] = { 0.0, 0.004, 0.02, 0.15 };
 
 double
 migmap_detail_get_tolerance (MigmapDetail detail)
@@ -56,12 +56,12 @@ migmap_detail_get_tolerance (MigmapDetail detail)
   return detail_tolerance[detail];
 }
 
-/* The coarsest band whose error stays under about half a pixel. */
+/* The coarsest band whose error stays under a pixel. */
 MigmapDetail
 migmap_detail_for_resolution (double degrees_per_pixel)
 {
   for (int d = MIGMAP_N_DETAILS - 1; d > MIGMAP_DETAIL_FULL; d--)
-    if (detail_tolerance[d] <= 0.6 * degrees_per_pixel)
+    if (detail_tolerance[d] <= 0.85 * degrees_per_pixel)
       return d;
   return MIGMAP_DETAIL_FULL;
 }

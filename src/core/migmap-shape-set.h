@@ -32,7 +32,7 @@ typedef enum {
   MIGMAP_DETAIL_FULL,
   MIGMAP_DETAIL_FINE,     /* tolerance 0.004 deg */
   MIGMAP_DETAIL_MEDIUM,   /* tolerance 0.02 deg */
-  MIGMAP_DETAIL_COARSE,   /* tolerance 0.1 deg */
+  MIGMAP_DETAIL_COARSE,   /* tolerance 0.15 deg */
   MIGMAP_N_DETAILS
 } MigmapDetail;
 
