@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Renders the same shapefile, size and plain style with Mapnik and with
+MigMap's renderer, in one run, and prints both times and their ratio.
+
+    bench/compare-mapnik.py [BUILD_DIR]     (default: _build)
+
+Needs Debian's python3-mapnik (apt-get install python3-mapnik).
+"""
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WIDTH, HEIGHT, FRAMES = 1920, 1080, 20
+SEA, LAND, BORDER, BORDER_WIDTH = "#b8d4e6", "#f2efe6", "#8c8a84", 0.6
+# Same boxes and projections as migmap_view_preset_lookup().
+VIEWS = {
+    "world": ("+proj=longlat +R=6371008.8 +no_defs", (-180.0, -90.0, 180.0, 90.0)),
+    "mediterranean": ("+proj=laea +lat_0=35 +lon_0=15 +x_0=0 +y_0=0 +R=6371008.8 +units=m +no_defs",
+                      (-10.0, 29.0, 38.0, 47.0)),
+}
+
+try:
+    import mapnik
+except ImportError:
+    print("compare-mapnik: python3-mapnik is not installed; apt-get install python3-mapnik")
+    sys.exit(0)
+
+
+def mapnik_map(shapefile, srs, box):
+    m = mapnik.Map(WIDTH, HEIGHT, srs)
+    m.background = mapnik.Color(SEA)
+    style = mapnik.Style()
+    rule = mapnik.Rule()
+    fill = mapnik.PolygonSymbolizer()
+    fill.fill = mapnik.Color(LAND)
+    rule.symbols.append(fill)
+    line = mapnik.LineSymbolizer()
+    line.stroke = mapnik.Color(BORDER)
+    line.stroke_width = BORDER_WIDTH
+    rule.symbols.append(line)
+    style.rules.append(rule)
+    m.append_style("plain", style)
+    layer = mapnik.Layer("countries", "+proj=longlat +datum=WGS84 +no_defs")
+    layer.datasource = mapnik.Shapefile(file=shapefile)
+    layer.styles.append("plain")
+    m.layers.append(layer)
+    # Project the box's outline as MigMap does, then fit it.
+    transform = mapnik.ProjTransform(mapnik.Projection("+proj=longlat +R=6371008.8 +no_defs"),
+                                     mapnik.Projection(srs))
+    west, south, east, north = box
+    xs, ys = [], []
+    for i in range(25):
+        for j in range(25):
+            if i not in (0, 24) and j not in (0, 24):
+                continue
+            c = transform.forward(mapnik.Coord(west + (east - west) * i / 24, south + (north - south) * j / 24))
+            xs.append(c.x)
+            ys.append(c.y)
+    m.zoom_to_box(mapnik.Box2d(min(xs), min(ys), max(xs), max(ys)))
+    return m
+
+
+def time_mapnik(shapefile, view):
+    srs, box = VIEWS[view]
+    m = mapnik_map(shapefile, srs, box)
+    image = mapnik.Image(WIDTH, HEIGHT)
+    mapnik.render(m, image)  # warm up: opens the shapefile, builds caches
+    times = []
+    for _ in range(FRAMES):
+        t0 = time.perf_counter()
+        mapnik.render(m, image)
+        times.append((time.perf_counter() - t0) * 1000.0)
+    image.save(f"/tmp/compare-mapnik-{view}-{os.path.basename(shapefile)}.png")
+    return statistics.median(times)
+
+
+def time_migmap(build, resolution, view):
+    out = subprocess.run([os.path.join(build, "bench", "migmap-bench"), "--plain", "--frames", str(FRAMES),
+                          "--view", view, "--resolution", resolution],
+                         check=True, capture_output=True, text=True,
+                         env=dict(os.environ, MIGMAP_DATA_DIR=TOP)).stdout
+    medians = {q: float(ms) for q, ms in re.findall(r"plain\s+(fast|best): median\s+([\d.]+) ms", out)}
+    return medians["fast"], medians["best"]
+
+
+def main():
+    build = sys.argv[1] if len(sys.argv) > 1 else os.path.join(TOP, "_build")
+    print(f"Mapnik {mapnik.mapnik_version()} vs MigMap, {WIDTH}x{HEIGHT}, plain style, median of {FRAMES} frames")
+    print(f"{'shapes':6} {'view':14} {'Mapnik':>9} {'MigMap fast':>12} {'ratio':>6} {'MigMap best':>12} {'ratio':>6}")
+    for resolution in ("50m", "10m"):
+        shapefile = os.path.join(TOP, "shapes", f"ne_{resolution}_admin0.shp")
+        for view in VIEWS:
+            mapnik_ms = time_mapnik(shapefile, view)
+            fast, best = time_migmap(build, resolution, view)
+            print(f"{resolution:6} {view:14} {mapnik_ms:7.2f}ms {fast:10.2f}ms {mapnik_ms / fast:5.1f}x "
+                  f"{best:10.2f}ms {mapnik_ms / best:5.1f}x")
+
+
+if __name__ == "__main__":
+    main()
