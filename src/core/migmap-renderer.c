@@ -34,6 +34,7 @@ typedef struct {
 } Layer;
 
 typedef struct {
+  char        *id;
   double       lon, lat;
   char        *label;
   MigmapColor  color;
@@ -48,6 +49,7 @@ struct _MigmapRenderer
   GPtrArray      *layers;   /* Layer */
   GArray         *markers;  /* Marker */
   char           *selected;
+  GHashTable     *emphasis;   /* codes */
   gboolean        show_labels;
   MigmapRenderQuality quality;
 
@@ -84,7 +86,10 @@ layer_free (gpointer data)
 static void
 marker_clear (gpointer data)
 {
-  g_free (((Marker *) data)->label);
+  Marker *marker = data;
+
+  g_free (marker->id);
+  g_free (marker->label);
 }
 
 static void
@@ -107,6 +112,7 @@ migmap_renderer_finalize (GObject *object)
   g_array_unref (self->markers);
   g_hash_table_unref (self->text_sizes);
   g_free (self->selected);
+  g_hash_table_unref (self->emphasis);
   g_free (self->style.label_family);
 
   G_OBJECT_CLASS (migmap_renderer_parent_class)->finalize (object);
@@ -135,6 +141,7 @@ migmap_renderer_init (MigmapRenderer *self)
   self->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
   g_array_set_clear_func (self->markers, marker_clear);
   self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->emphasis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->show_labels = TRUE;
 }
 
@@ -236,7 +243,7 @@ migmap_renderer_clear_layers (MigmapRenderer *self)
 }
 
 void
-migmap_renderer_add_marker (MigmapRenderer *self, double lon, double lat,
+migmap_renderer_add_marker (MigmapRenderer *self, const char *id, double lon, double lat,
                             const char *label, const MigmapColor *color)
 {
   Marker marker;
@@ -244,7 +251,7 @@ migmap_renderer_add_marker (MigmapRenderer *self, double lon, double lat,
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   g_return_if_fail (color != NULL);
 
-  marker = (Marker) { lon, lat, g_strdup (label), *color };
+  marker = (Marker) { g_strdup (id), lon, lat, g_strdup (label), *color };
   g_array_append_val (self->markers, marker);
 }
 
@@ -261,6 +268,16 @@ migmap_renderer_set_selected (MigmapRenderer *self, const char *code)
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   g_free (self->selected);
   self->selected = g_strdup (code);
+}
+
+void
+migmap_renderer_set_emphasis (MigmapRenderer *self, const char * const *codes)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+
+  g_hash_table_remove_all (self->emphasis);
+  for (guint i = 0; codes && codes[i]; i++)
+    g_hash_table_add (self->emphasis, g_strdup (codes[i]));
 }
 
 void
@@ -771,6 +788,36 @@ draw_countries (RenderContext *ctx)
     }
 }
 
+/* A veil and a firm outline: the layer colours stay readable underneath. */
+static void
+draw_emphasis (RenderContext *ctx)
+{
+  cairo_t *cr = ctx->cr;
+  GHashTableIter iter;
+  gpointer code;
+
+  if (g_hash_table_size (ctx->self->emphasis) == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  g_hash_table_iter_init (&iter, ctx->self->emphasis);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    {
+      const MigmapFeature *feature = migmap_shape_set_lookup (ctx->self->shapes, code);
+      if (feature && feature_visible (ctx, feature))
+        append_feature_path (ctx, feature);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 0.1, 0.37, 0.71, 0.22);
+  cairo_fill_preserve (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_source_rgba (cr, 0.1, 0.37, 0.71, 0.95);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_selection (RenderContext *ctx)
 {
@@ -1029,6 +1076,7 @@ migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t 
   cairo_paint (cr);
 
   draw_countries (&ctx);
+  draw_emphasis (&ctx);
   draw_selection (&ctx);
 
   layout = create_label_layout (&ctx);
@@ -1052,4 +1100,24 @@ migmap_renderer_feature_at_screen (MigmapRenderer *self, MigmapViewport *viewpor
     return NULL;
   return migmap_shape_set_feature_near (self->shapes, lon, lat,
                                         tolerance_px * migmap_viewport_get_degrees_per_pixel (viewport));
+}
+
+/* The marker drawn last wins, as it is the one on top. */
+const char *
+migmap_renderer_marker_at_screen (MigmapRenderer *self, MigmapViewport *viewport,
+                                  double screen_x, double screen_y)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (MIGMAP_IS_VIEWPORT (viewport), NULL);
+
+  for (guint i = self->markers->len; i > 0; i--)
+    {
+      const Marker *marker = &g_array_index (self->markers, Marker, i - 1);
+      double sx, sy;
+
+      if (migmap_viewport_geo_to_screen (viewport, marker->lon, marker->lat, &sx, &sy) &&
+          hypot (sx - screen_x, sy - screen_y) <= MARKER_RADIUS + 2.0)
+        return marker->id;
+    }
+  return NULL;
 }

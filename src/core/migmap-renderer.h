@@ -52,6 +52,7 @@ gboolean           migmap_renderer_set_layer_visible (MigmapRenderer     *self,
 void               migmap_renderer_clear_layers      (MigmapRenderer     *self);
 
 void               migmap_renderer_add_marker        (MigmapRenderer     *self,
+                                                      const char         *id,
                                                       double              lon,
                                                       double              lat,
                                                       const char         *label,
@@ -60,6 +61,9 @@ void               migmap_renderer_clear_markers     (MigmapRenderer     *self);
 
 void               migmap_renderer_set_selected      (MigmapRenderer     *self,
                                                       const char         *code);
+/* Countries to bring forward, e.g. those of the open project. */
+void               migmap_renderer_set_emphasis      (MigmapRenderer     *self,
+                                                      const char * const *codes);
 void               migmap_renderer_set_show_labels   (MigmapRenderer     *self,
                                                       gboolean            show_labels);
 void               migmap_renderer_set_quality       (MigmapRenderer     *self,
@@ -74,5 +78,10 @@ const MigmapFeature *migmap_renderer_feature_at_screen (MigmapRenderer   *self,
                                                         double            screen_x,
                                                         double            screen_y,
                                                         double            tolerance_px);
+
+const char          *migmap_renderer_marker_at_screen  (MigmapRenderer   *self,
+                                                        MigmapViewport   *viewport,
+                                                        double            screen_x,
+                                                        double            screen_y);
 
 G_END_DECLS

@@ -1,0 +1,925 @@
+/* migmap-catalogue.c: the validated catalogue of dialogues, groups,
+ * projects, places and events, and the queries the map needs */
+#include "migmap-catalogue.h"
+
+#include "migmap-catalogue-private.h"
+
+/* One entity array of the file: its key, the kind of id it defines and how
+ * to parse an element. */
+typedef gpointer (*ParseFunc) (MigmapJsonReader *reader,
+                               json_object      *obj,
+                               const char       *path,
+                               GError          **error);
+
+static const struct {
+  const char    *key;
+  MigmapRefKind  kind;
+  ParseFunc      parse;
+  GType        (*get_type) (void);
+} entity_arrays[] = {
+  { "organisations", MIGMAP_REF_ORGANISATION, (ParseFunc) migmap_organisation_new_from_json, migmap_organisation_get_type },
+  { "dialogues",     MIGMAP_REF_DIALOGUE,     (ParseFunc) migmap_dialogue_new_from_json,     migmap_dialogue_get_type },
+  { "themes",        MIGMAP_REF_THEME,        (ParseFunc) migmap_theme_new_from_json,        migmap_theme_get_type },
+  { "groups",        MIGMAP_REF_GROUP,        (ParseFunc) migmap_group_new_from_json,        migmap_group_get_type },
+  { "places",        MIGMAP_REF_PLACE,        (ParseFunc) migmap_place_new_from_json,        migmap_place_get_type },
+  { "projects",      MIGMAP_REF_PROJECT,      (ParseFunc) migmap_project_new_from_json,      migmap_project_get_type },
+  { "events",        MIGMAP_REF_EVENT,        (ParseFunc) migmap_event_new_from_json,        migmap_event_get_type },
+  { "documents",     MIGMAP_REF_DOCUMENT,     (ParseFunc) migmap_document_new_from_json,     migmap_document_get_type },
+};
+
+typedef struct {
+  GObject *object; /* borrowed from the stores */
+  char    *text;   /* folded, see migmap_text_fold() */
+} SearchEntry;
+
+struct _MigmapCatalogue {
+  GObject parent_instance;
+
+  char               *path;
+  MigmapCountryCodes *codes;
+  char              **source_files;
+  char              **source_titles;                /* parallel; "" = none */
+  GListStore         *stores[MIGMAP_N_REFS];
+  GHashTable         *by_id[MIGMAP_N_REFS];         /* id -> object (borrowed) */
+  GArray             *search_index;                 /* SearchEntry */
+};
+
+G_DEFINE_FINAL_TYPE (MigmapCatalogue, migmap_catalogue, G_TYPE_OBJECT)
+
+static void
+search_entry_clear (gpointer data)
+{
+  g_free (((SearchEntry *) data)->text);
+}
+
+static void
+migmap_catalogue_finalize (GObject *object)
+{
+  MigmapCatalogue *self = MIGMAP_CATALOGUE (object);
+
+  g_free (self->path);
+  g_clear_object (&self->codes);
+  g_strfreev (self->source_files);
+  g_strfreev (self->source_titles);
+  for (guint i = 0; i < MIGMAP_N_REFS; i++)
+    {
+      g_clear_pointer (&self->by_id[i], g_hash_table_unref);
+      g_clear_object (&self->stores[i]);
+    }
+  g_array_unref (self->search_index);
+
+  G_OBJECT_CLASS (migmap_catalogue_parent_class)->finalize (object);
+}
+
+static void
+migmap_catalogue_class_init (MigmapCatalogueClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = migmap_catalogue_finalize;
+}
+
+static void
+migmap_catalogue_init (MigmapCatalogue *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (entity_arrays); i++)
+    {
+      MigmapRefKind kind = entity_arrays[i].kind;
+
+      self->stores[kind] = g_list_store_new (entity_arrays[i].get_type ());
+      self->by_id[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+  self->search_index = g_array_new (FALSE, TRUE, sizeof (SearchEntry));
+  g_array_set_clear_func (self->search_index, search_entry_clear);
+}
+
+/* --- loading -------------------------------------------------------------- */
+
+static gboolean
+read_sources (MigmapCatalogue  *self,
+              MigmapJsonReader *reader,
+              json_object      *root,
+              GError          **error)
+{
+  static const char * const keys[] = { "file", "title", "as_of", "note", NULL };
+  g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
+  json_object *array;
+
+  if (!migmap_json_reader_array (reader, root, "", "sources", TRUE, &array, error))
+    return FALSE;
+
+  for (gsize i = 0; i < json_object_array_length (array); i++)
+    {
+      json_object *item = json_object_array_get_idx (array, i);
+      g_autofree char *item_path = migmap_json_path_index ("sources", i);
+      g_autofree char *file = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *note = NULL;
+      MigmapDate as_of;
+
+      if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
+          !migmap_json_reader_string (reader, item, item_path, "file", TRUE, &file, error) ||
+          !migmap_json_reader_string (reader, item, item_path, "title", FALSE, &title, error) ||
+          !migmap_json_reader_date (reader, item, item_path, "as_of", FALSE, &as_of, error) ||
+          !migmap_json_reader_string (reader, item, item_path, "note", FALSE, &note, error))
+        return FALSE;
+      if (g_hash_table_contains (reader->sources, file))
+        {
+          g_autofree char *child = migmap_json_path_key (item_path, "file");
+
+          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
+                                        "duplicate source \"%s\"", file);
+          return FALSE;
+        }
+      g_hash_table_add (reader->sources, g_strdup (file));
+      g_strv_builder_add (files, file);
+      g_strv_builder_add (titles, title ? title : "");
+    }
+
+  self->source_files = g_strv_builder_end (files);
+  self->source_titles = g_strv_builder_end (titles);
+  return TRUE;
+}
+
+/* Pass 1: every id, so that pass 2 can check references in any order. */
+static gboolean
+register_ids (MigmapJsonReader *reader,
+              json_object      *root,
+              GError          **error)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
+    {
+      const char *key = entity_arrays[a].key;
+      GHashTable *ids = reader->ids[entity_arrays[a].kind];
+      json_object *array;
+
+      if (!migmap_json_reader_array (reader, root, "", key, FALSE, &array, error))
+        return FALSE;
+
+      for (gsize i = 0; array && i < json_object_array_length (array); i++)
+        {
+          json_object *item = json_object_array_get_idx (array, i);
+          g_autofree char *item_path = migmap_json_path_index (key, i);
+          g_autofree char *id = NULL;
+          const char *first;
+
+          if (!json_object_is_type (item, json_type_object))
+            {
+              static const char * const none[] = { NULL };
+              return migmap_json_reader_check_object (reader, item, item_path, none, error);
+            }
+          if (!migmap_json_reader_string (reader, item, item_path, "id", TRUE, &id, error))
+            return FALSE;
+
+          first = g_hash_table_lookup (ids, id);
+          if (first != NULL)
+            {
+              g_autofree char *child = migmap_json_path_key (item_path, "id");
+
+              migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
+                                            "duplicate id \"%s\" (first defined at %s)", id, first);
+              return FALSE;
+            }
+          g_hash_table_insert (ids, g_steal_pointer (&id), g_steal_pointer (&item_path));
+        }
+    }
+  return TRUE;
+}
+
+/* Pass 2: parse and store every entity. */
+static gboolean
+parse_entities (MigmapCatalogue  *self,
+                MigmapJsonReader *reader,
+                json_object      *root,
+                GError          **error)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
+    {
+      const char *key = entity_arrays[a].key;
+      MigmapRefKind kind = entity_arrays[a].kind;
+      json_object *array = NULL;
+
+      json_object_object_get_ex (root, key, &array);
+      for (gsize i = 0; array && i < json_object_array_length (array); i++)
+        {
+          g_autofree char *item_path = migmap_json_path_index (key, i);
+          g_autoptr(GObject) entity = NULL;
+          g_autofree char *id = NULL;
+
+          entity = entity_arrays[a].parse (reader, json_object_array_get_idx (array, i), item_path, error);
+          if (entity == NULL)
+            return FALSE;
+          g_list_store_append (self->stores[kind], entity);
+          g_object_get (entity, "id", &id, NULL);
+          g_hash_table_insert (self->by_id[kind], g_steal_pointer (&id), entity);
+        }
+    }
+  return TRUE;
+}
+
+/* Cross-entity checks and derived data, once everything is parsed. */
+static gboolean
+link_entities (MigmapCatalogue  *self,
+               MigmapJsonReader *reader,
+               GError          **error)
+{
+  GListModel *groups = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
+  GListModel *projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+
+  /* A group expanded from "EU-27" must hold every state of the EU-27 group. */
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
+      const char *expansion_id = migmap_group_get_expansion_group_id (group);
+      const char * const *members = migmap_group_get_countries (group);
+      MigmapGroup *expansion;
+
+      if (expansion_id == NULL)
+        continue;
+      expansion = migmap_catalogue_lookup_group (self, expansion_id);
+      for (const char * const *c = migmap_group_get_countries (expansion); *c; c++)
+        if (!g_strv_contains (members, *c))
+          {
+            g_autofree char *path = g_strdup_printf ("groups[%u].members", i);
+
+            migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
+                                          "lacks \"%s\" of expansion group \"%s\"", *c, expansion_id);
+            return FALSE;
+          }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+      const char *group_id = migmap_project_get_country_group_id (project);
+      const char *dialogue_id = migmap_project_get_dialogue_id (project);
+      int phase = migmap_project_get_dialogue_phase (project);
+
+      if (phase != 0 &&
+          migmap_dialogue_lookup_phase (migmap_catalogue_lookup_dialogue (self, dialogue_id), phase) == NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("projects[%u].dialogue_phase", i);
+
+          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE, path,
+                                        "unknown phase %d of dialogue \"%s\"", phase, dialogue_id);
+          return FALSE;
+        }
+
+      if (group_id != NULL)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) countries = NULL;
+          const char * const *listed = migmap_project_get_listed_countries (project);
+
+          g_strv_builder_addv (builder, (const char **) listed);
+          for (const char * const *c = migmap_group_get_countries (migmap_catalogue_lookup_group (self, group_id)); *c; c++)
+            if (!g_strv_contains (listed, *c))
+              g_strv_builder_add (builder, *c);
+          countries = g_strv_builder_end (builder);
+          migmap_project_set_countries (project, (const char * const *) countries);
+        }
+    }
+  return TRUE;
+}
+
+/* --- search index ----------------------------------------------------------- */
+
+static void
+append_text (GString    *text,
+             const char *part)
+{
+  if (part != NULL && *part != '\0')
+    {
+      g_string_append (text, part);
+      g_string_append_c (text, '\n');
+    }
+}
+
+static void
+append_country (MigmapCatalogue *self,
+                GString         *text,
+                const char      *code)
+{
+  if (code == NULL)
+    return;
+  append_text (text, migmap_country_codes_get_name (self->codes, code));
+  append_text (text, migmap_country_codes_get_common_name (self->codes, code));
+}
+
+static void
+append_organisation (MigmapCatalogue *self,
+                     GString         *text,
+                     const char      *id)
+{
+  MigmapOrganisation *organisation = id ? migmap_catalogue_lookup_organisation (self, id) : NULL;
+
+  if (organisation == NULL)
+    return;
+  append_text (text, migmap_organisation_get_name (organisation));
+  append_text (text, migmap_organisation_get_acronym (organisation));
+}
+
+static void
+append_organisations (MigmapCatalogue    *self,
+                      GString            *text,
+                      const char * const *ids)
+{
+  for (guint i = 0; ids && ids[i]; i++)
+    append_organisation (self, text, ids[i]);
+}
+
+static void
+append_place (MigmapCatalogue *self,
+              GString         *text,
+              const char      *id)
+{
+  MigmapPlace *place = id ? migmap_catalogue_lookup_place (self, id) : NULL;
+
+  if (place == NULL)
+    return;
+  append_text (text, migmap_place_get_name (place));
+  append_text (text, migmap_place_get_gazetteer_name (place));
+  for (const char * const *alias = migmap_place_get_aliases (place); *alias; alias++)
+    append_text (text, *alias);
+  append_country (self, text, migmap_place_get_country (place));
+}
+
+static void
+add_to_index (MigmapCatalogue *self,
+              gpointer         object,
+              GString         *text)
+{
+  SearchEntry entry = { object, migmap_text_fold (text->str) };
+
+  g_array_append_val (self->search_index, entry);
+  g_string_truncate (text, 0);
+}
+
+static void
+index_project (MigmapCatalogue *self,
+               MigmapProject   *project,
+               GString         *text)
+{
+  GListModel *activities = migmap_project_get_activities (project);
+  MigmapDialogue *dialogue = NULL;
+
+  append_text (text, migmap_project_get_title (project));
+  append_text (text, migmap_project_get_acronym (project));
+  append_text (text, migmap_project_get_objective (project));
+  append_text (text, migmap_project_get_summary (project));
+  for (const char * const *s = migmap_project_get_specific_objectives (project); *s; s++)
+    append_text (text, *s);
+  append_organisation (self, text, migmap_project_get_implementing_agency_id (project));
+  append_organisations (self, text, migmap_project_get_partner_ids (project));
+  append_organisations (self, text, migmap_project_get_donor_ids (project));
+  append_organisations (self, text, migmap_project_get_related_organisation_ids (project));
+  append_organisations (self, text, migmap_project_get_network_ids (project));
+  for (const char * const *p = migmap_project_get_place_ids (project); *p; p++)
+    append_place (self, text, *p);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+
+      append_text (text, migmap_activity_get_title (activity));
+      for (const char * const *p = migmap_activity_get_place_ids (activity); *p; p++)
+        append_place (self, text, *p);
+    }
+  for (const char * const *c = migmap_project_get_countries (project); *c; c++)
+    append_country (self, text, *c);
+  if (migmap_project_get_dialogue_id (project) != NULL)
+    dialogue = migmap_catalogue_lookup_dialogue (self, migmap_project_get_dialogue_id (project));
+  if (dialogue != NULL)
+    {
+      append_text (text, migmap_dialogue_get_name (dialogue));
+      append_text (text, migmap_dialogue_get_acronym (dialogue));
+    }
+  add_to_index (self, project, text);
+}
+
+/* Result order: projects first, they are what people look for. */
+static void
+build_search_index (MigmapCatalogue *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *model;
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (model, i);
+      index_project (self, project, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_DIALOGUE]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapDialogue) dialogue = g_list_model_get_item (model, i);
+
+      append_text (text, migmap_dialogue_get_name (dialogue));
+      append_text (text, migmap_dialogue_get_acronym (dialogue));
+      append_text (text, migmap_dialogue_get_summary (dialogue));
+      add_to_index (self, dialogue, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (model, i);
+
+      append_text (text, migmap_event_get_title (event));
+      append_place (self, text, migmap_event_get_place_id (event));
+      append_organisations (self, text, migmap_event_get_organisation_ids (event));
+      add_to_index (self, event, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_PLACE]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapPlace) place = g_list_model_get_item (model, i);
+
+      append_place (self, text, migmap_place_get_id (place));
+      add_to_index (self, place, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_ORGANISATION]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapOrganisation) organisation = g_list_model_get_item (model, i);
+
+      append_organisation (self, text, migmap_organisation_get_id (organisation));
+      append_country (self, text, migmap_organisation_get_country (organisation));
+      add_to_index (self, organisation, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapGroup) group = g_list_model_get_item (model, i);
+
+      append_text (text, migmap_group_get_name (group));
+      append_text (text, migmap_group_get_expanded_from (group));
+      add_to_index (self, group, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_DOCUMENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapDocument) document = g_list_model_get_item (model, i);
+
+      append_text (text, migmap_document_get_title (document));
+      add_to_index (self, document, text);
+    }
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_THEME]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapTheme) theme = g_list_model_get_item (model, i);
+
+      append_text (text, migmap_theme_get_name (theme));
+      add_to_index (self, theme, text);
+    }
+}
+
+/* --- construction ----------------------------------------------------------- */
+
+static gboolean
+load (MigmapCatalogue  *self,
+      MigmapJsonReader *reader,
+      json_object      *root,
+      GError          **error)
+{
+  static const char * const keys[] = {
+    "schema_version", "sources", "organisations", "dialogues", "themes", "groups", "places",
+    "projects", "events", "documents", NULL
+  };
+  int version;
+
+  if (!migmap_json_reader_check_object (reader, root, "", keys, error))
+    return FALSE;
+  /* Read the version first: a newer file should say so, not fail oddly. */
+  if (!migmap_json_reader_int (reader, root, "", "schema_version", TRUE, G_MININT, G_MAXINT, &version, error))
+    return FALSE;
+  if (version != MIGMAP_CATALOGUE_SCHEMA_VERSION)
+    {
+      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_VERSION, "schema_version",
+                                    "unsupported version %d (expected %d)", version,
+                                    MIGMAP_CATALOGUE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return read_sources (self, reader, root, error) &&
+         register_ids (reader, root, error) &&
+         parse_entities (self, reader, root, error) &&
+         link_entities (self, reader, error);
+}
+
+/* Loads and validates @path against @codes.  On any problem returns NULL
+ * with a MIGMAP_CATALOGUE_ERROR whose message names the file, the JSON path
+ * and the bad value (formats in data/SCHEMA.md). */
+MigmapCatalogue *
+migmap_catalogue_new_from_file_with_codes (const char         *path,
+                                           MigmapCountryCodes *codes,
+                                           GError            **error)
+{
+  g_autoptr(MigmapCatalogue) self = NULL;
+  MigmapJsonReader *reader;
+  json_object *root;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (codes), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = migmap_json_parse_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  self = g_object_new (MIGMAP_TYPE_CATALOGUE, NULL);
+  self->path = g_strdup (path);
+  self->codes = g_object_ref (codes);
+
+  reader = migmap_json_reader_new (path, codes);
+  ok = load (self, reader, root, error);
+  migmap_json_reader_free (reader);
+  json_object_put (root);
+
+  if (!ok)
+    return NULL;
+  build_search_index (self);
+  return g_steal_pointer (&self);
+}
+
+/* As above, with the country codes of migmap_country_codes_new_default(). */
+MigmapCatalogue *
+migmap_catalogue_new_from_file (const char *path,
+                                GError    **error)
+{
+  g_autoptr(MigmapCountryCodes) codes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  codes = migmap_country_codes_new_default (error);
+  if (codes == NULL)
+    return NULL;
+  return migmap_catalogue_new_from_file_with_codes (path, codes, error);
+}
+
+/* --- accessors -------------------------------------------------------------- */
+
+const char *
+migmap_catalogue_get_path (MigmapCatalogue *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  return self->path;
+}
+
+MigmapCountryCodes *
+migmap_catalogue_get_country_codes (MigmapCatalogue *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  return self->codes;
+}
+
+const char * const *
+migmap_catalogue_get_source_files (MigmapCatalogue *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  return (const char * const *) self->source_files;
+}
+
+const char *
+migmap_catalogue_get_source_title (MigmapCatalogue *self,
+                                   const char      *file)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  for (guint i = 0; self->source_files[i]; i++)
+    if (g_str_equal (self->source_files[i], file))
+      return *self->source_titles[i] ? self->source_titles[i] : NULL;
+  return NULL;
+}
+
+#define DEFINE_LIST_GETTER(name, kind)                          \
+  GListModel *                                                  \
+  migmap_catalogue_get_##name (MigmapCatalogue *self)           \
+  {                                                             \
+    g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);    \
+    return G_LIST_MODEL (self->stores[kind]);                   \
+  }
+
+DEFINE_LIST_GETTER (organisations, MIGMAP_REF_ORGANISATION)
+DEFINE_LIST_GETTER (dialogues, MIGMAP_REF_DIALOGUE)
+DEFINE_LIST_GETTER (themes, MIGMAP_REF_THEME)
+DEFINE_LIST_GETTER (groups, MIGMAP_REF_GROUP)
+DEFINE_LIST_GETTER (places, MIGMAP_REF_PLACE)
+DEFINE_LIST_GETTER (projects, MIGMAP_REF_PROJECT)
+DEFINE_LIST_GETTER (events, MIGMAP_REF_EVENT)
+DEFINE_LIST_GETTER (documents, MIGMAP_REF_DOCUMENT)
+
+#define DEFINE_LOOKUP(Type, name, kind)                         \
+  Type *                                                        \
+  migmap_catalogue_lookup_##name (MigmapCatalogue *self,        \
+                                  const char      *id)          \
+  {                                                             \
+    g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);    \
+    g_return_val_if_fail (id != NULL, NULL);                    \
+    return g_hash_table_lookup (self->by_id[kind], id);         \
+  }
+
+DEFINE_LOOKUP (MigmapOrganisation, organisation, MIGMAP_REF_ORGANISATION)
+DEFINE_LOOKUP (MigmapDialogue, dialogue, MIGMAP_REF_DIALOGUE)
+DEFINE_LOOKUP (MigmapTheme, theme, MIGMAP_REF_THEME)
+DEFINE_LOOKUP (MigmapGroup, group, MIGMAP_REF_GROUP)
+DEFINE_LOOKUP (MigmapPlace, place, MIGMAP_REF_PLACE)
+DEFINE_LOOKUP (MigmapProject, project, MIGMAP_REF_PROJECT)
+DEFINE_LOOKUP (MigmapEvent, event, MIGMAP_REF_EVENT)
+DEFINE_LOOKUP (MigmapDocument, document, MIGMAP_REF_DOCUMENT)
+
+/* --- queries ---------------------------------------------------------------- */
+
+static GPtrArray *
+new_result (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gboolean
+place_in_country (MigmapCatalogue *self,
+                  const char      *place_id,
+                  const char      *country)
+{
+  MigmapPlace *place = migmap_catalogue_lookup_place (self, place_id);
+
+  return place != NULL && g_strcmp0 (migmap_place_get_country (place), country) == 0;
+}
+
+/* A project is in a country if it lists it, if its country group has it at
+ * @at, or if one of its (or its activities') places lies in it: MC2CM
+ * names cities, not countries. */
+static gboolean
+project_in_country (MigmapCatalogue  *self,
+                    MigmapProject    *project,
+                    const char       *country,
+                    const MigmapDate *at)
+{
+  const char *group_id = migmap_project_get_country_group_id (project);
+  GListModel *activities;
+
+  if (g_strv_contains (migmap_project_get_listed_countries (project), country))
+    return TRUE;
+  if (group_id != NULL && migmap_group_contains (migmap_catalogue_lookup_group (self, group_id), country, at))
+    return TRUE;
+  for (const char * const *p = migmap_project_get_place_ids (project); *p; p++)
+    if (place_in_country (self, *p, country))
+      return TRUE;
+
+  activities = migmap_project_get_activities (project);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+
+      for (const char * const *p = migmap_activity_get_place_ids (activity); *p; p++)
+        if (place_in_country (self, *p, country))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Projects in @country (alpha-3), active at @at when it is given: a project
+ * without any stated date is then left out. */
+GPtrArray *
+migmap_catalogue_projects_in_country (MigmapCatalogue  *self,
+                                      const char       *country,
+                                      const MigmapDate *at)
+{
+  GListModel *projects;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+
+      if (migmap_project_is_active_at (project, at) && project_in_country (self, project, country, at))
+        g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+/* Groups that have @country as a member at @at. */
+GPtrArray *
+migmap_catalogue_groups_for_country (MigmapCatalogue  *self,
+                                     const char       *country,
+                                     const MigmapDate *at)
+{
+  GListModel *groups;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  groups = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
+  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
+
+      if (migmap_group_contains (group, country, at))
+        g_ptr_array_add (result, g_steal_pointer (&group));
+    }
+  return result;
+}
+
+static void
+add_place_once (MigmapCatalogue *self,
+                GPtrArray       *result,
+                GHashTable      *seen,
+                const char      *place_id)
+{
+  MigmapPlace *place;
+
+  if (place_id == NULL || !g_hash_table_add (seen, (gpointer) place_id))
+    return;
+  place = migmap_catalogue_lookup_place (self, place_id);
+  if (place != NULL)
+    g_ptr_array_add (result, g_object_ref (place));
+}
+
+/* The project's places, its activities' places and its events' venues,
+ * each once, in that order. */
+GPtrArray *
+migmap_catalogue_places_for_project (MigmapCatalogue *self,
+                                     MigmapProject   *project)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) events = NULL;
+  GListModel *activities;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (MIGMAP_IS_PROJECT (project), NULL);
+
+  result = new_result ();
+  for (const char * const *p = migmap_project_get_place_ids (project); *p; p++)
+    add_place_once (self, result, seen, *p);
+
+  activities = migmap_project_get_activities (project);
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+
+      for (const char * const *p = migmap_activity_get_place_ids (activity); *p; p++)
+        add_place_once (self, result, seen, *p);
+    }
+
+  events = migmap_catalogue_events_for_project (self, project);
+  for (guint i = 0; i < events->len; i++)
+    add_place_once (self, result, seen, migmap_event_get_place_id (g_ptr_array_index (events, i)));
+
+  return result;
+}
+
+/* Undated events sort last; the sort is stable, so file order breaks ties. */
+static int
+compare_event_dates (gconstpointer a,
+                     gconstpointer b)
+{
+  MigmapEvent *event_a = *(MigmapEvent **) a;
+  MigmapEvent *event_b = *(MigmapEvent **) b;
+  const MigmapDate *start_a = migmap_event_get_start (event_a);
+  const MigmapDate *start_b = migmap_event_get_start (event_b);
+
+  if (migmap_date_is_set (start_a) != migmap_date_is_set (start_b))
+    return migmap_date_is_set (start_a) ? -1 : 1;
+  return migmap_date_compare (start_a, start_b);
+}
+
+/* The project's events, by date. */
+GPtrArray *
+migmap_catalogue_events_for_project (MigmapCatalogue *self,
+                                     MigmapProject   *project)
+{
+  GListModel *events;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (MIGMAP_IS_PROJECT (project), NULL);
+
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (migmap_event_get_project_id (event), migmap_project_get_id (project)) == 0)
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  g_ptr_array_sort (result, compare_event_dates);
+  return result;
+}
+
+/* Projects that an organisation implements, partners, funds, relates to or
+ * (as a city network) takes part in. */
+GPtrArray *
+migmap_catalogue_projects_for_organisation (MigmapCatalogue *self,
+                                            const char      *organisation_id)
+{
+  GListModel *projects;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (organisation_id != NULL, NULL);
+
+  result = new_result ();
+  projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+
+      if (g_strcmp0 (migmap_project_get_implementing_agency_id (project), organisation_id) == 0 ||
+          g_strv_contains (migmap_project_get_partner_ids (project), organisation_id) ||
+          g_strv_contains (migmap_project_get_donor_ids (project), organisation_id) ||
+          g_strv_contains (migmap_project_get_related_organisation_ids (project), organisation_id) ||
+          g_strv_contains (migmap_project_get_network_ids (project), organisation_id))
+        g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+/* The organisations of an id list (e.g. a project's donors), in order. */
+GPtrArray *
+migmap_catalogue_dup_organisations (MigmapCatalogue    *self,
+                                    const char * const *ids)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+
+  result = new_result ();
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      MigmapOrganisation *organisation = migmap_catalogue_lookup_organisation (self, ids[i]);
+
+      if (organisation != NULL)
+        g_ptr_array_add (result, g_object_ref (organisation));
+    }
+  return result;
+}
+
+static GPtrArray *
+search (MigmapCatalogue *self,
+        const char      *query,
+        GType            type)
+{
+  g_autofree char *folded = migmap_text_fold (query);
+  g_auto(GStrv) tokens = g_strsplit_set (folded, " \t\n\r", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+  GPtrArray *result = new_result ();
+
+  for (guint i = 0; tokens[i]; i++)
+    if (*tokens[i] != '\0')
+      g_strv_builder_add (builder, tokens[i]);
+  words = g_strv_builder_end (builder);
+  if (words[0] == NULL) /* an empty query matches nothing, not everything */
+    return result;
+
+  for (guint i = 0; i < self->search_index->len; i++)
+    {
+      SearchEntry *entry = &g_array_index (self->search_index, SearchEntry, i);
+
+      if ((type == G_TYPE_INVALID || G_TYPE_CHECK_INSTANCE_TYPE (entry->object, type)) &&
+          migmap_text_matches (entry->text, (const char * const *) words))
+        g_ptr_array_add (result, g_object_ref (entry->object));
+    }
+  return result;
+}
+
+/* Entities whose titles, acronyms, objectives, organisations, place names
+ * or country names contain every word of @query, ignoring case and
+ * accents ("tajóura" finds "Tajoura").  Projects come first, then
+ * dialogues, events, places, organisations, groups, documents, themes. */
+GPtrArray *
+migmap_catalogue_search (MigmapCatalogue *self,
+                         const char      *query)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return search (self, query, G_TYPE_INVALID);
+}
+
+GPtrArray *
+migmap_catalogue_search_projects (MigmapCatalogue *self,
+                                  const char      *query)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  return search (self, query, MIGMAP_TYPE_PROJECT);
+}

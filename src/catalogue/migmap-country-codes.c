@@ -1,0 +1,307 @@
+/* migmap-country-codes.c: ISO 3166-1 country codes, from iso-codes, plus the
+ * few non-ISO codes the map's shapes use */
+#include "migmap-country-codes.h"
+
+#include <libintl.h>
+#include <string.h>
+
+#include "migmap-json-reader.h"
+
+#ifndef MIGMAP_ISO_CODES_JSON_DIR
+#define MIGMAP_ISO_CODES_JSON_DIR "/usr/share/iso-codes/json"
+#endif
+
+/* Overrides the ISO 3166-1 file, e.g. for tests. */
+#define PATH_ENV "MIGMAP_ISO_3166_1_JSON"
+
+typedef struct {
+  char    *alpha2;
+  char    *alpha3;
+  char    *numeric;      /* NULL for codes outside ISO */
+  char    *name;         /* iso-codes "name" */
+  char    *common_name;  /* iso-codes "common_name", else NULL */
+  gboolean extra;
+} Country;
+
+/* Codes that are not (yet) in ISO 3166-1 but that map data uses for
+ * territories of their own.  Keep this list short and documented in
+ * data/SCHEMA.md. */
+static const struct {
+  const char *alpha3, *alpha2, *name;
+} extra_codes[] = {
+  { "XKX", "XK", "Kosovo" }, /* user-assigned code, used by the EU and in shapes */
+};
+
+struct _MigmapCountryCodes {
+  GObject     parent_instance;
+  GHashTable *by_alpha3; /* alpha3 -> Country */
+  GHashTable *by_alpha2; /* alpha2 -> Country (borrowed) */
+};
+
+G_DEFINE_FINAL_TYPE (MigmapCountryCodes, migmap_country_codes, G_TYPE_OBJECT)
+
+static void
+country_free (gpointer data)
+{
+  Country *country = data;
+
+  g_free (country->alpha2);
+  g_free (country->alpha3);
+  g_free (country->numeric);
+  g_free (country->name);
+  g_free (country->common_name);
+  g_free (country);
+}
+
+static void
+migmap_country_codes_finalize (GObject *object)
+{
+  MigmapCountryCodes *self = MIGMAP_COUNTRY_CODES (object);
+
+  g_clear_pointer (&self->by_alpha2, g_hash_table_unref);
+  g_clear_pointer (&self->by_alpha3, g_hash_table_unref);
+
+  G_OBJECT_CLASS (migmap_country_codes_parent_class)->finalize (object);
+}
+
+static void
+migmap_country_codes_class_init (MigmapCountryCodesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = migmap_country_codes_finalize;
+}
+
+static void
+migmap_country_codes_init (MigmapCountryCodes *self)
+{
+  self->by_alpha3 = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, country_free);
+  self->by_alpha2 = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+static void
+add_country (MigmapCountryCodes *self,
+             Country            *country)
+{
+  g_hash_table_replace (self->by_alpha3, country->alpha3, country);
+  g_hash_table_replace (self->by_alpha2, country->alpha2, country);
+}
+
+const char *
+migmap_country_codes_get_default_path (void)
+{
+  const char *path = g_getenv (PATH_ENV);
+
+  if (path != NULL && *path != '\0')
+    return path;
+  return MIGMAP_ISO_CODES_JSON_DIR "/iso_3166-1.json";
+}
+
+/* Reads iso-codes' {"3166-1": [{"alpha_2", "alpha_3", "numeric", "name", ...}]}. */
+MigmapCountryCodes *
+migmap_country_codes_new_from_file (const char *path,
+                                    GError    **error)
+{
+  static const char * const root_keys[] = { "3166-1", NULL };
+  static const char * const entry_keys[] = {
+    "alpha_2", "alpha_3", "numeric", "name", "common_name", "official_name", "flag", NULL
+  };
+  g_autoptr(MigmapCountryCodes) self = NULL;
+  MigmapJsonReader *reader;
+  json_object *root, *list = NULL;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  root = migmap_json_parse_file (path, error);
+  if (root == NULL)
+    return NULL;
+
+  self = g_object_new (MIGMAP_TYPE_COUNTRY_CODES, NULL);
+  reader = migmap_json_reader_new (path, NULL);
+
+  ok = migmap_json_reader_check_object (reader, root, "", root_keys, error) &&
+       migmap_json_reader_array (reader, root, "", "3166-1", TRUE, &list, error);
+
+  for (gsize i = 0; ok && i < json_object_array_length (list); i++)
+    {
+      json_object *entry = json_object_array_get_idx (list, i);
+      g_autofree char *entry_path = migmap_json_path_index ("3166-1", i);
+      Country *country = g_new0 (Country, 1);
+
+      ok = migmap_json_reader_check_object (reader, entry, entry_path, entry_keys, error) &&
+           migmap_json_reader_string (reader, entry, entry_path, "alpha_2", TRUE, &country->alpha2, error) &&
+           migmap_json_reader_string (reader, entry, entry_path, "alpha_3", TRUE, &country->alpha3, error) &&
+           migmap_json_reader_string (reader, entry, entry_path, "numeric", FALSE, &country->numeric, error) &&
+           migmap_json_reader_string (reader, entry, entry_path, "name", TRUE, &country->name, error) &&
+           migmap_json_reader_string (reader, entry, entry_path, "common_name", FALSE, &country->common_name, error);
+      if (ok)
+        add_country (self, country);
+      else
+        country_free (country);
+    }
+
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (extra_codes); i++)
+    {
+      Country *country;
+
+      if (g_hash_table_contains (self->by_alpha3, extra_codes[i].alpha3))
+        continue; /* became official: keep the ISO entry */
+      country = g_new0 (Country, 1);
+      country->alpha2 = g_strdup (extra_codes[i].alpha2);
+      country->alpha3 = g_strdup (extra_codes[i].alpha3);
+      country->name = g_strdup (extra_codes[i].name);
+      country->extra = TRUE;
+      add_country (self, country);
+    }
+
+  migmap_json_reader_free (reader);
+  json_object_put (root);
+  return ok ? g_steal_pointer (&self) : NULL;
+}
+
+MigmapCountryCodes *
+migmap_country_codes_new_default (GError **error)
+{
+  return migmap_country_codes_new_from_file (migmap_country_codes_get_default_path (), error);
+}
+
+guint
+migmap_country_codes_get_n_codes (MigmapCountryCodes *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), 0);
+
+  return g_hash_table_size (self->by_alpha3);
+}
+
+static int
+compare_code_pointers (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  (void) user_data;
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Sorted alpha-3 codes, ISO and extra. */
+char **
+migmap_country_codes_dup_codes (MigmapCountryCodes *self)
+{
+  g_autofree const char **keys = NULL;
+  char **codes;
+  guint n;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->by_alpha3, &n);
+  codes = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    codes[i] = g_strdup (keys[i]);
+  g_qsort_with_data (codes, n, sizeof (char *), compare_code_pointers, NULL);
+  return codes;
+}
+
+static Country *
+lookup (MigmapCountryCodes *self,
+        const char         *alpha3)
+{
+  return alpha3 ? g_hash_table_lookup (self->by_alpha3, alpha3) : NULL;
+}
+
+gboolean
+migmap_country_codes_contains (MigmapCountryCodes *self,
+                               const char         *alpha3)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), FALSE);
+
+  return lookup (self, alpha3) != NULL;
+}
+
+gboolean
+migmap_country_codes_is_extra (MigmapCountryCodes *self,
+                               const char         *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), FALSE);
+
+  country = lookup (self, alpha3);
+  return country != NULL && country->extra;
+}
+
+/* The ISO short name, e.g. "Syrian Arab Republic". */
+const char *
+migmap_country_codes_get_name (MigmapCountryCodes *self,
+                               const char         *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  country = lookup (self, alpha3);
+  return country ? country->name : NULL;
+}
+
+/* The name people use where ISO gives one ("Syria"), else the ISO name. */
+const char *
+migmap_country_codes_get_common_name (MigmapCountryCodes *self,
+                                      const char         *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  country = lookup (self, alpha3);
+  if (country == NULL)
+    return NULL;
+  return country->common_name ? country->common_name : country->name;
+}
+
+/* iso-codes translates its own English strings, so the msgid is the name. */
+const char *
+migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
+                                          const char         *alpha3)
+{
+  const char *name;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  name = migmap_country_codes_get_common_name (self, alpha3);
+  return name ? dgettext (MIGMAP_ISO_3166_1_DOMAIN, name) : NULL;
+}
+
+const char *
+migmap_country_codes_get_alpha2 (MigmapCountryCodes *self,
+                                 const char         *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  country = lookup (self, alpha3);
+  return country ? country->alpha2 : NULL;
+}
+
+const char *
+migmap_country_codes_get_numeric (MigmapCountryCodes *self,
+                                  const char         *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  country = lookup (self, alpha3);
+  return country ? country->numeric : NULL;
+}
+
+/* alpha-2 -> alpha-3, e.g. for gazetteer entries. */
+const char *
+migmap_country_codes_lookup_alpha2 (MigmapCountryCodes *self,
+                                    const char         *alpha2)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  country = alpha2 ? g_hash_table_lookup (self->by_alpha2, alpha2) : NULL;
+  return country ? country->alpha3 : NULL;
+}
