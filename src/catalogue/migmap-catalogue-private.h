@@ -13,6 +13,7 @@
 #include "migmap-organisation.h"
 #include "migmap-place.h"
 #include "migmap-project.h"
+#include "migmap-text.h"
 #include "migmap-theme.h"
 
 G_BEGIN_DECLS
@@ -61,10 +62,5 @@ void                migmap_project_set_countries      (MigmapProject      *self,
                                                        const char * const *countries);
 /* Countries named directly in the project's "countries" field. */
 const char * const *migmap_project_get_listed_countries (MigmapProject *self);
-
-/* Case- and accent-insensitive matching for search. */
-char               *migmap_text_fold                  (const char *text);
-gboolean            migmap_text_matches               (const char         *folded_text,
-                                                       const char * const *folded_tokens);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* migmap-text.c: folding text for case- and accent-insensitive search */
-#include "migmap-catalogue-private.h"
+#include "migmap-text.h"
 
 #include <string.h>
 

@@ -859,6 +859,12 @@ rect_overlaps_any (GArray *placed, const Rect *r)
   return FALSE;
 }
 
+static gboolean
+rect_inside (const Rect *r, double width, double height)
+{
+  return r->x0 >= 0 && r->y0 >= 0 && r->x1 <= width && r->y1 <= height;
+}
+
 static void
 measure_text (MigmapRenderer *self, PangoLayout *layout, const char *text, int *width, int *height)
 {
@@ -967,11 +973,11 @@ draw_markers (RenderContext *ctx, PangoLayout *layout, GArray *placed)
 
           measure_text (ctx->self, layout, marker->label, &tw, &th);
           r = (Rect) { sx + MARKER_RADIUS + 2, sy - th / 2.0, sx + MARKER_RADIUS + 2 + tw, sy + th / 2.0 };
-          if (rect_overlaps_any (placed, &r))
+          if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
             {
               /* Try the left side before giving up. */
               r = (Rect) { sx - MARKER_RADIUS - 2 - tw, sy - th / 2.0, sx - MARKER_RADIUS - 2, sy + th / 2.0 };
-              if (rect_overlaps_any (placed, &r))
+              if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
                 continue;
             }
           draw_text (ctx, layout, marker->label, r.x0, r.y0);
@@ -1019,7 +1025,7 @@ draw_country_labels (RenderContext *ctx, PangoLayout *layout, GArray *placed)
       if (tw > 0.9 * hypot (wx1 - wx0, wy1 - wy0))
         continue;
       r = (Rect) { sx - tw / 2.0, sy - th / 2.0, sx + tw / 2.0, sy + th / 2.0 };
-      if (r.x0 < 0 || r.y0 < 0 || r.x1 > width || r.y1 > height || rect_overlaps_any (placed, &r))
+      if (!rect_inside (&r, width, height) || rect_overlaps_any (placed, &r))
         continue;
       draw_text (ctx, layout, feature->name, r.x0, r.y0);
       g_array_append_val (placed, r);

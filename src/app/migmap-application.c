@@ -1,0 +1,248 @@
+/* migmap-application.c
+ *
+ * The 1:50m shapes and the catalogue load before the window opens; the
+ * 1:10m shapes, needed only once the user zooms in, load in a thread after
+ * the first map is on screen.
+ */
+#include "migmap-application.h"
+
+#include <glib/gi18n.h>
+
+#include "migmap-data-files.h"
+#include "migmap-window.h"
+
+struct _MigmapApplication
+{
+  GtkApplication parent_instance;
+
+  char            *catalogue_path;
+  char            *shapes_path;
+  MigmapCatalogue *catalogue;
+  MigmapShapeSet  *shapes;
+  int              exit_status;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapApplication, migmap_application, GTK_TYPE_APPLICATION)
+
+gboolean
+migmap_application_load_data (MigmapApplication *self, GError **error)
+{
+  g_autofree char *catalogue_path = NULL;
+  g_autofree char *shapes_path = NULL;
+
+  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), FALSE);
+
+  if (self->catalogue && self->shapes)
+    return TRUE;
+  catalogue_path = self->catalogue_path ? g_strdup (self->catalogue_path)
+                                        : migmap_find_data_file ("data/catalogue.json");
+  shapes_path = self->shapes_path ? g_strdup (self->shapes_path) : migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+
+  self->catalogue = migmap_catalogue_new_from_file (catalogue_path, error);
+  if (self->catalogue == NULL)
+    return FALSE;
+  self->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
+  return self->shapes != NULL;
+}
+
+static void
+load_detailed_shapes (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_autofree char *path = migmap_find_data_file ("shapes/ne_10m_admin0.shp");
+  GError *error = NULL;
+  MigmapShapeSet *shapes = migmap_shape_set_new_from_file (path, NULL, &error);
+
+  (void) source; (void) task_data; (void) cancellable;
+  if (shapes)
+    g_task_return_pointer (task, shapes, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(MigmapWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MigmapShapeSet) shapes = g_task_propagate_pointer (G_TASK (result), &error);
+
+  (void) source;
+  /* Without them the map simply stays at 1:50m. */
+  if (shapes == NULL)
+    g_warning ("%s", error->message);
+  else
+    migmap_map_view_set_detailed_shapes (migmap_window_get_map_view (window), shapes);
+}
+
+static void
+on_fatal_dialog_response (GtkDialog *dialog, int response, MigmapApplication *self)
+{
+  (void) response;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+migmap_application_activate (GApplication *application)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  if (window)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (!migmap_application_load_data (self, &error))
+    {
+      GtkWidget *dialog;
+
+      /* Say it where scripts and the desktop both see it, then stop. */
+      g_printerr ("migmap: %s\n", error->message);
+      self->exit_status = 1;
+      dialog = gtk_message_dialog_new (NULL, 0, GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("MigMap cannot start"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      gtk_window_set_title (GTK_WINDOW (dialog), _("MigMap"));
+      g_application_hold (application);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_fatal_dialog_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  window = GTK_WINDOW (migmap_window_new (GTK_APPLICATION (self), self->catalogue, self->shapes, NULL));
+  gtk_window_present (window);
+
+  if (self->shapes_path == NULL)
+    {
+      task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
+      g_task_run_in_thread (task, load_detailed_shapes);
+    }
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *application = user_data;
+  const char *authors[] = { "MigMap developers", NULL };
+
+  (void) action; (void) parameter;
+  gtk_show_about_dialog (gtk_application_get_active_window (application),
+                         "program-name", _("MigMap"),
+                         "logo-icon-name", MIGMAP_APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Partner states of migration dialogues and the projects that run "
+                                       "there, on an offline map"),
+                         "authors", authors,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *application = user_data;
+  GList *windows = gtk_application_get_windows (application);
+
+  (void) action; (void) parameter;
+  /* Close windows rather than quitting outright, so they save their state. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+migmap_application_startup (GApplication *application)
+{
+  static const GActionEntry actions[] = {
+    { "about", about_action, NULL, NULL, NULL, { 0 } },
+    { "quit", quit_action, NULL, NULL, NULL, { 0 } },
+  };
+  GtkApplication *app = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (migmap_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (app, "win.print", (const char *[]) { "<Control>p", NULL });
+  gtk_application_set_accels_for_action (app, "win.export", (const char *[]) { "<Control>e", NULL });
+  gtk_window_set_default_icon_name (MIGMAP_APPLICATION_ID);
+}
+
+static int
+migmap_application_handle_local_options (GApplication *application, GVariantDict *options)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (application);
+
+  g_variant_dict_lookup (options, "catalogue", "^ay", &self->catalogue_path);
+  g_variant_dict_lookup (options, "shapes", "^ay", &self->shapes_path);
+  return -1;
+}
+
+static void
+migmap_application_finalize (GObject *object)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (object);
+
+  g_free (self->catalogue_path);
+  g_free (self->shapes_path);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->shapes);
+
+  G_OBJECT_CLASS (migmap_application_parent_class)->finalize (object);
+}
+
+static void
+migmap_application_class_init (MigmapApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = migmap_application_finalize;
+  app_class->activate = migmap_application_activate;
+  app_class->startup = migmap_application_startup;
+  app_class->handle_local_options = migmap_application_handle_local_options;
+}
+
+static void
+migmap_application_init (MigmapApplication *self)
+{
+  const GOptionEntry entries[] = {
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Catalogue to read instead of the bundled one"), N_("FILE") },
+    { "shapes", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Polygon shapefile to draw instead of the bundled one"), N_("FILE") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+MigmapApplication *
+migmap_application_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_APPLICATION,
+                       "application-id", MIGMAP_APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       NULL);
+}
+
+MigmapCatalogue *
+migmap_application_get_catalogue (MigmapApplication *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), NULL);
+  return self->catalogue;
+}
+
+MigmapShapeSet *
+migmap_application_get_shapes (MigmapApplication *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), NULL);
+  return self->shapes;
+}
+
+int
+migmap_application_get_exit_status (MigmapApplication *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}

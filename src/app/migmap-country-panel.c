@@ -1,0 +1,243 @@
+/* migmap-country-panel.c */
+#include "migmap-country-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "migmap-format.h"
+
+struct _MigmapCountryPanel
+{
+  GtkWidget parent_instance;
+
+  GtkLabel   *name_label;
+  GtkLabel   *code_label;
+  GtkWidget  *groups_heading;
+  GtkBox     *groups_box;
+  GtkLabel   *projects_heading;
+  GtkListBox *projects_list;
+  GtkWidget  *no_projects_label;
+  GtkWidget  *events_heading;
+  GtkBox     *events_box;
+
+  char       *code;
+  GPtrArray  *projects;   /* MigmapProject, in list order */
+};
+
+G_DEFINE_FINAL_TYPE (MigmapCountryPanel, migmap_country_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+new_line (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static void
+remove_children (GtkWidget *parent)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (parent)))
+    gtk_widget_unparent (child);
+}
+
+static GtkWidget *
+new_project_row (MigmapProject *project)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = new_line (migmap_project_get_title (project), FALSE);
+  g_autofree char *years = migmap_format_years (migmap_project_get_start (project), migmap_project_get_end (project));
+  g_autoptr(GString) detail = g_string_new (migmap_project_get_acronym (project));
+
+  if (years)
+    g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", years);
+  else
+    g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", _("dates not stated"));
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), new_line (detail->str, TRUE));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  migmap_project_get_title (project), -1);
+  return row;
+}
+
+static void
+on_project_row_activated (MigmapCountryPanel *self, GtkListBoxRow *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && (guint) index < self->projects->len)
+    g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, g_ptr_array_index (self->projects, index));
+}
+
+static void
+show_events (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code)
+{
+  GListModel *events = migmap_catalogue_get_events (catalogue);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+      const char *place_id = migmap_event_get_place_id (event);
+      MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *line = NULL;
+
+      if (place == NULL || g_strcmp0 (migmap_place_get_country (place), code) != 0)
+        continue;
+      when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
+      line = g_strdup_printf ("%s — %s, %s", migmap_event_get_title (event), migmap_place_get_name (place),
+                              when ? when : _("date not stated"));
+      gtk_box_append (self->events_box, new_line (line, FALSE));
+      any = TRUE;
+    }
+  gtk_widget_set_visible (self->events_heading, any);
+}
+
+static void
+migmap_country_panel_dispose (GObject *object)
+{
+  MigmapCountryPanel *self = MIGMAP_COUNTRY_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_COUNTRY_PANEL);
+  g_clear_pointer (&self->projects, g_ptr_array_unref);
+  g_clear_pointer (&self->code, g_free);
+
+  G_OBJECT_CLASS (migmap_country_panel_parent_class)->dispose (object);
+}
+
+static void
+migmap_country_panel_class_init (MigmapCountryPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = migmap_country_panel_dispose;
+
+  signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, MIGMAP_TYPE_PROJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-country-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, name_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, code_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, groups_heading);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, projects_heading);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, projects_list);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, no_projects_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, events_heading);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, events_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_project_row_activated);
+  gtk_widget_class_set_css_name (widget_class, "countrypanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+migmap_country_panel_init (MigmapCountryPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->projects = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GtkWidget *
+migmap_country_panel_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_COUNTRY_PANEL, NULL);
+}
+
+void
+migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue,
+                                  const char *code, const char *name)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
+  g_return_if_fail (MIGMAP_IS_CATALOGUE (catalogue));
+  g_return_if_fail (code != NULL);
+
+  g_free (self->code);
+  self->code = g_strdup (code);
+  gtk_label_set_text (self->name_label, name ? name : code);
+  gtk_label_set_text (self->code_label, code);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : code, -1);
+
+  remove_children (GTK_WIDGET (self->groups_box));
+  groups = migmap_catalogue_groups_for_country (catalogue, code, NULL);
+  for (guint i = 0; i < groups->len; i++)
+    gtk_box_append (self->groups_box, new_line (migmap_group_get_name (g_ptr_array_index (groups, i)), FALSE));
+  if (groups->len == 0)
+    gtk_box_append (self->groups_box, new_line (_("No partner-state group in the catalogue"), TRUE));
+
+  migmap_list_box_clear (self->projects_list);
+  g_ptr_array_set_size (self->projects, 0);
+  projects = migmap_catalogue_projects_in_country (catalogue, code, NULL);
+  for (guint i = 0; i < projects->len; i++)
+    {
+      MigmapProject *project = g_ptr_array_index (projects, i);
+      g_ptr_array_add (self->projects, g_object_ref (project));
+      gtk_list_box_append (self->projects_list, new_project_row (project));
+    }
+  heading = g_strdup_printf (ngettext ("%u project", "%u projects", projects->len), projects->len);
+  gtk_label_set_text (self->projects_heading, heading);
+  gtk_widget_set_visible (GTK_WIDGET (self->projects_list), projects->len > 0);
+  gtk_widget_set_visible (self->no_projects_label, projects->len == 0);
+
+  remove_children (GTK_WIDGET (self->events_box));
+  show_events (self, catalogue, code);
+}
+
+const char *
+migmap_country_panel_get_country (MigmapCountryPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
+  return self->code;
+}
+
+GPtrArray *
+migmap_country_panel_get_projects (MigmapCountryPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
+  return self->projects;
+}
+
+char *
+migmap_country_panel_dup_text (MigmapCountryPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
+  return migmap_widget_dup_text (GTK_WIDGET (self));
+}
+
+void
+migmap_country_panel_focus (MigmapCountryPanel *self)
+{
+  GtkListBoxRow *first;
+
+  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
+  first = gtk_list_box_get_row_at_index (self->projects_list, 0);
+  if (first)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_label));
+}

@@ -1,0 +1,174 @@
+/* migmap-layers-panel.c
+ *
+ * Each row's check button is bound to its layer's "visible" property, the
+ * same property the map view draws from, so toggle, legend and map cannot
+ * disagree.
+ */
+#include "migmap-layers-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "migmap-layer.h"
+
+struct _MigmapLayersPanel
+{
+  GtkWidget parent_instance;
+
+  GtkListBox *list;
+  GListModel *layers;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapLayersPanel, migmap_layers_panel, GTK_TYPE_WIDGET)
+
+static void
+draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  MigmapLayer *layer = user_data;
+  const GdkRGBA *color = migmap_layer_get_color (layer);
+  double size = MIN (width, height) - 2;
+
+  (void) area;
+  cairo_translate (cr, (width - size) / 2.0, (height - size) / 2.0);
+  if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_MARKERS)
+    cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
+  else
+    cairo_rectangle (cr, 0.5, 0.5, size - 1, size - 1);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static char *
+count_text (MigmapLayer *layer)
+{
+  guint n = migmap_layer_get_n_members (layer);
+
+  if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_MARKERS)
+    return g_strdup_printf (ngettext ("%u place", "%u places", n), n);
+  return g_strdup_printf (ngettext ("%u state", "%u states", n), n);
+}
+
+static GtkWidget *
+create_row (gpointer item, gpointer user_data)
+{
+  MigmapLayer *layer = item;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (migmap_layer_get_title (layer));
+  g_autofree char *count = count_text (layer);
+  GtkWidget *detail = gtk_label_new (count);
+
+  (void) user_data;
+  g_object_bind_property (layer, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  migmap_layer_get_title (layer), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch, g_object_ref (layer), g_object_unref);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), detail);
+  gtk_widget_set_hexpand (labels, TRUE);
+
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "layer", g_object_ref (layer), g_object_unref);
+  /* The check button is what takes focus; the row only relays activation. */
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
+}
+
+static void
+on_row_activated (MigmapLayersPanel *self, GtkListBoxRow *row)
+{
+  MigmapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
+
+  (void) self;
+  if (layer)
+    migmap_layer_set_visible (layer, !migmap_layer_get_visible (layer));
+}
+
+static void
+update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
+{
+  MigmapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
+  MigmapLayer *previous = before ? g_object_get_data (G_OBJECT (before), "layer") : NULL;
+  const char *section = layer ? migmap_layer_get_section (layer) : NULL;
+  GtkWidget *header;
+
+  (void) user_data;
+  if (section == NULL || (previous && g_strcmp0 (section, migmap_layer_get_section (previous)) == 0))
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+  header = gtk_label_new (section);
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_set_margin_start (header, 12);
+  gtk_widget_set_margin_top (header, before ? 12 : 6);
+  gtk_widget_set_margin_bottom (header, 4);
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+migmap_layers_panel_dispose (GObject *object)
+{
+  MigmapLayersPanel *self = MIGMAP_LAYERS_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_LAYERS_PANEL);
+  g_clear_object (&self->layers);
+
+  G_OBJECT_CLASS (migmap_layers_panel_parent_class)->dispose (object);
+}
+
+static void
+migmap_layers_panel_class_init (MigmapLayersPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = migmap_layers_panel_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-layers-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, MigmapLayersPanel, list);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_set_css_name (widget_class, "layerspanel");
+}
+
+static void
+migmap_layers_panel_init (MigmapLayersPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
+}
+
+GtkWidget *
+migmap_layers_panel_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_LAYERS_PANEL, NULL);
+}
+
+void
+migmap_layers_panel_set_layers (MigmapLayersPanel *self, GListModel *layers)
+{
+  g_return_if_fail (MIGMAP_IS_LAYERS_PANEL (self));
+
+  g_set_object (&self->layers, layers);
+  gtk_list_box_bind_model (self->list, layers, create_row, NULL, NULL);
+}

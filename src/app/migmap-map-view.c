@@ -1,0 +1,911 @@
+/* migmap-map-view.c: pans, zooms and clicks on top of the map core
+ *
+ * The map is rendered into an image of the widget's size and handed to GTK as
+ * a texture; it is redrawn only when the view, the layers or the selection
+ * change, and GTK coalesces those redraws to one per frame.
+ */
+#include "migmap-map-view.h"
+
+#include <math.h>
+
+#include "migmap-layer.h"
+
+#define ZOOM_STEP 1.5
+#define WHEEL_ZOOM_STEP 1.25
+#define KEY_PAN_FRACTION 0.125
+#define ANIMATION_USEC (250 * G_TIME_SPAN_MILLISECOND)
+#define KINETIC_DECAY 4.0          /* per second */
+#define KINETIC_MIN_SPEED 30.0     /* pixels per second */
+#define CLICK_TOLERANCE_PX 3.0
+/* Below this many degrees per pixel the 1:50m coastline shows its corners. */
+#define DETAILED_BELOW_DEG_PER_PX 0.01
+
+struct _MigmapMapView
+{
+  GtkWidget parent_instance;
+
+  MigmapViewport  *viewport;
+  /* 1:50m for wide views, 1:10m once zoomed in; each caches its own projections. */
+  MigmapRenderer  *renderers[2];
+  GStrv            highlight;
+  GListModel      *layers;
+  char            *selected;
+  gboolean         view_initialised;
+
+  GdkTexture      *texture;
+  gboolean         dirty;
+  gint64           last_render_time;
+
+  double           drag_start_x, drag_start_y;   /* projected centre at drag start */
+  double           pointer_x, pointer_y;
+  gboolean         has_pointer;
+  double           zoom_gesture_scale;
+
+  guint            kinetic_tick;
+  double           kinetic_vx, kinetic_vy;
+  gint64           kinetic_last_time;
+
+  guint            animation_tick;
+  gint64           animation_start;
+  double           from_x, from_y, from_resolution;
+  double           to_x, to_y, to_resolution;
+
+  MigmapCountryTooltipFunc tooltip_func;
+  gpointer                 tooltip_data;
+  GDestroyNotify           tooltip_destroy;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapMapView, migmap_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+enum {
+  COUNTRY_ACTIVATED,
+  MARKER_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+invalidate (MigmapMapView *self)
+{
+  self->dirty = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static MigmapRenderer *
+active_renderer (MigmapMapView *self)
+{
+  if (self->renderers[1] &&
+      migmap_viewport_get_degrees_per_pixel (self->viewport) < DETAILED_BELOW_DEG_PER_PX)
+    return self->renderers[1];
+  return self->renderers[0];
+}
+
+/* ---- layers: the "style" step from catalogue layers to drawing ---- */
+
+static MigmapColor
+color_from_rgba (const GdkRGBA *rgba)
+{
+  return (MigmapColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
+}
+
+static void
+sync_renderer (MigmapMapView *self, MigmapRenderer *renderer)
+{
+  guint n;
+
+  migmap_renderer_clear_layers (renderer);
+  migmap_renderer_clear_markers (renderer);
+  migmap_renderer_set_selected (renderer, self->selected);
+  migmap_renderer_set_emphasis (renderer, (const char * const *) self->highlight);
+  n = self->layers ? g_list_model_get_n_items (self->layers) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MigmapLayer) layer = g_list_model_get_item (self->layers, i);
+      MigmapColor color = color_from_rgba (migmap_layer_get_color (layer));
+
+      if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_COUNTRIES)
+        {
+          migmap_renderer_add_layer (renderer, migmap_layer_get_id (layer), &color,
+                                     migmap_layer_get_codes (layer));
+          migmap_renderer_set_layer_visible (renderer, migmap_layer_get_id (layer),
+                                             migmap_layer_get_visible (layer));
+        }
+      else if (migmap_layer_get_visible (layer))
+        {
+          for (guint m = 0; m < migmap_layer_get_n_members (layer); m++)
+            {
+              const MigmapLayerMarker *marker = migmap_layer_get_marker (layer, m);
+              migmap_renderer_add_marker (renderer, marker->id, marker->lon, marker->lat,
+                                          marker->label, &color);
+            }
+        }
+    }
+}
+
+static void
+sync_layers (MigmapMapView *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
+    if (self->renderers[i])
+      sync_renderer (self, self->renderers[i]);
+  invalidate (self);
+}
+
+static void
+on_layer_notify (MigmapMapView *self)
+{
+  sync_layers (self);
+}
+
+static void
+watch_layers (MigmapMapView *self, guint position, guint n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      g_autoptr(MigmapLayer) layer = g_list_model_get_item (self->layers, i);
+      g_signal_connect_object (layer, "notify::visible", G_CALLBACK (on_layer_notify), self, G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+on_layers_changed (MigmapMapView *self, guint position, guint removed, guint added)
+{
+  (void) removed;
+  watch_layers (self, position, added);
+  sync_layers (self);
+}
+
+void
+migmap_map_view_set_layers (MigmapMapView *self, GListModel *layers)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  g_return_if_fail (layers == NULL || G_IS_LIST_MODEL (layers));
+
+  if (self->layers)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (self->layers); i++)
+        {
+          g_autoptr(GObject) layer = g_list_model_get_item (self->layers, i);
+          g_signal_handlers_disconnect_by_data (layer, self);
+        }
+      g_signal_handlers_disconnect_by_data (self->layers, self);
+    }
+  g_set_object (&self->layers, layers);
+  if (layers)
+    {
+      g_signal_connect_object (layers, "items-changed", G_CALLBACK (on_layers_changed), self, G_CONNECT_SWAPPED);
+      watch_layers (self, 0, g_list_model_get_n_items (layers));
+    }
+  sync_layers (self);
+}
+
+/* ---- animation and kinetic panning ---- */
+
+static void
+stop_motion (MigmapMapView *self)
+{
+  self->view_initialised = TRUE;
+  if (self->kinetic_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->kinetic_tick);
+  if (self->animation_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->animation_tick);
+  self->kinetic_tick = self->animation_tick = 0;
+}
+
+static gboolean
+animation_step (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+  double t = (gdk_frame_clock_get_frame_time (clock) - self->animation_start) / (double) ANIMATION_USEC;
+  double ease;
+
+  (void) user_data;
+  t = CLAMP (t, 0.0, 1.0);
+  ease = 1.0 - pow (1.0 - t, 3.0);
+
+  g_object_freeze_notify (G_OBJECT (self->viewport));
+  migmap_viewport_set_center (self->viewport,
+                              self->from_x + (self->to_x - self->from_x) * ease,
+                              self->from_y + (self->to_y - self->from_y) * ease);
+  /* Zoom evenly in scale, not in metres. */
+  migmap_viewport_set_resolution (self->viewport,
+                                  self->from_resolution * pow (self->to_resolution / self->from_resolution, ease));
+  g_object_thaw_notify (G_OBJECT (self->viewport));
+
+  if (t >= 1.0)
+    {
+      self->animation_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Moves to the view of @target, animated when the widget is on screen and
+ * the user has not turned animations off. */
+static void
+go_to (MigmapMapView *self, MigmapViewport *target, gboolean animate)
+{
+  gboolean enable_animations = TRUE;
+
+  stop_motion (self);
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enable_animations, NULL);
+  migmap_viewport_get_center (target, &self->to_x, &self->to_y);
+  self->to_resolution = migmap_viewport_get_resolution (target);
+
+  if (!animate || !enable_animations || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      migmap_viewport_set_center (self->viewport, self->to_x, self->to_y);
+      migmap_viewport_set_resolution (self->viewport, self->to_resolution);
+      return;
+    }
+  migmap_viewport_get_center (self->viewport, &self->from_x, &self->from_y);
+  self->from_resolution = migmap_viewport_get_resolution (self->viewport);
+  self->animation_start = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->animation_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_step, NULL, NULL);
+}
+
+static gboolean
+kinetic_step (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+  double dt = (now - self->kinetic_last_time) / (double) G_USEC_PER_SEC;
+  double decay;
+
+  (void) user_data;
+  self->kinetic_last_time = now;
+  migmap_viewport_pan_by (self->viewport, self->kinetic_vx * dt, self->kinetic_vy * dt);
+  decay = exp (-KINETIC_DECAY * dt);
+  self->kinetic_vx *= decay;
+  self->kinetic_vy *= decay;
+  if (hypot (self->kinetic_vx, self->kinetic_vy) < KINETIC_MIN_SPEED)
+    {
+      self->kinetic_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_swipe (GtkGestureSwipe *gesture, double vx, double vy, MigmapMapView *self)
+{
+  gboolean enable_animations = TRUE;
+
+  (void) gesture;
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enable_animations, NULL);
+  if (!enable_animations || hypot (vx, vy) < 4 * KINETIC_MIN_SPEED)
+    return;
+  stop_motion (self);
+  self->kinetic_vx = vx;
+  self->kinetic_vy = vy;
+  self->kinetic_last_time = gdk_frame_clock_get_frame_time (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  self->kinetic_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), kinetic_step, NULL, NULL);
+}
+
+/* ---- gestures ---- */
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, MigmapMapView *self)
+{
+  (void) gesture; (void) x; (void) y;
+  stop_motion (self);
+  migmap_viewport_get_center (self->viewport, &self->drag_start_x, &self->drag_start_y);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *self)
+{
+  double resolution = migmap_viewport_get_resolution (self->viewport);
+
+  (void) gesture;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  migmap_viewport_set_center (self->viewport, self->drag_start_x - dx * resolution,
+                              self->drag_start_y + dy * resolution);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *self)
+{
+  (void) gesture; (void) dx; (void) dy;
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller, double x, double y, MigmapMapView *self)
+{
+  (void) controller;
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller, MigmapMapView *self)
+{
+  (void) controller;
+  self->has_pointer = FALSE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MigmapMapView *self)
+{
+  double x = self->pointer_x, y = self->pointer_y, factor;
+
+  (void) dx;
+  if (!self->has_pointer)
+    {
+      x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
+      y = gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
+    }
+  stop_motion (self);
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    factor = pow (WHEEL_ZOOM_STEP, -dy);
+  else
+    factor = exp (-dy / 200.0);
+  migmap_viewport_zoom_at (self->viewport, factor, x, y);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, MigmapMapView *self)
+{
+  (void) gesture; (void) sequence;
+  stop_motion (self);
+  self->zoom_gesture_scale = 1.0;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MigmapMapView *self)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0.0)
+    return;
+  migmap_viewport_zoom_at (self->viewport, scale / self->zoom_gesture_scale, x, y);
+  self->zoom_gesture_scale = scale;
+}
+
+static void
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, MigmapMapView *self)
+{
+  (void) gesture;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 1)
+    migmap_map_view_activate_at (self, x, y);
+  else if (n_press == 2)
+    {
+      g_autoptr(MigmapViewport) target = migmap_viewport_copy (self->viewport);
+      migmap_viewport_zoom_at (target, 2.0, x, y);
+      go_to (self, target, TRUE);
+    }
+}
+
+void
+migmap_map_view_activate_at (MigmapMapView *self, double x, double y)
+{
+  MigmapRenderer *renderer = active_renderer (self);
+  const MigmapFeature *feature;
+  const char *marker;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  if (renderer == NULL)
+    return;
+  marker = migmap_renderer_marker_at_screen (renderer, self->viewport, x, y);
+  if (marker)
+    {
+      g_signal_emit (self, signals[MARKER_ACTIVATED], 0, marker);
+      return;
+    }
+  feature = migmap_renderer_feature_at_screen (renderer, self->viewport, x, y, CLICK_TOLERANCE_PX);
+  migmap_map_view_set_selected (self, feature ? feature->code : NULL);
+  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, feature ? feature->code : NULL);
+}
+
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+  MigmapRenderer *renderer = active_renderer (self);
+  const MigmapFeature *feature;
+  g_autofree char *text = NULL;
+
+  if (keyboard || renderer == NULL || self->tooltip_func == NULL)
+    return FALSE;
+  feature = migmap_renderer_feature_at_screen (renderer, self->viewport, x, y, CLICK_TOLERANCE_PX);
+  if (feature == NULL)
+    return FALSE;
+  text = self->tooltip_func (feature, self->tooltip_data);
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* ---- keyboard ---- */
+
+static gboolean
+key_pan (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+  double width, height;
+  int dx, dy;
+
+  (void) user_data;
+  g_variant_get (args, "(ii)", &dx, &dy);
+  migmap_viewport_get_size (self->viewport, &width, &height);
+  migmap_map_view_pan (self, dx * width * KEY_PAN_FRACTION, dy * height * KEY_PAN_FRACTION);
+  return TRUE;
+}
+
+static gboolean
+key_zoom (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  (void) user_data;
+  migmap_map_view_zoom (MIGMAP_MAP_VIEW (widget), g_variant_get_double (args));
+  return TRUE;
+}
+
+static gboolean
+key_reset (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  (void) args; (void) user_data;
+  migmap_map_view_reset_view (MIGMAP_MAP_VIEW (widget));
+  return TRUE;
+}
+
+/* ---- public view changes ---- */
+
+void
+migmap_map_view_pan (MigmapMapView *self, double dx, double dy)
+{
+  g_autoptr(MigmapViewport) target = NULL;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  target = migmap_viewport_copy (self->viewport);
+  migmap_viewport_pan_by (target, dx, dy);
+  go_to (self, target, TRUE);
+}
+
+void
+migmap_map_view_zoom (MigmapMapView *self, double factor)
+{
+  g_autoptr(MigmapViewport) target = NULL;
+  double width, height;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  /* Zoom from where an animation is heading, so quick presses add up. */
+  target = migmap_viewport_copy (self->viewport);
+  if (self->animation_tick)
+    {
+      migmap_viewport_set_center (target, self->to_x, self->to_y);
+      migmap_viewport_set_resolution (target, self->to_resolution);
+    }
+  migmap_viewport_get_size (target, &width, &height);
+  migmap_viewport_zoom_at (target, factor, width / 2.0, height / 2.0);
+  go_to (self, target, TRUE);
+}
+
+void
+migmap_map_view_show_bounds (MigmapMapView *self, const MigmapGeoBounds *bounds, gboolean animate)
+{
+  g_autoptr(MigmapViewport) target = NULL;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  g_return_if_fail (bounds != NULL);
+
+  target = migmap_viewport_copy (self->viewport);
+  migmap_viewport_fit_bounds (target, bounds);
+  self->view_initialised = TRUE;
+  go_to (self, target, animate);
+}
+
+void
+migmap_map_view_center_on (MigmapMapView *self, double lon, double lat, gboolean animate)
+{
+  g_autoptr(MigmapViewport) target = NULL;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  target = migmap_viewport_copy (self->viewport);
+  if (!migmap_viewport_set_center_geo (target, lon, lat))
+    return;
+  go_to (self, target, animate);
+}
+
+void
+migmap_map_view_reset_view (MigmapMapView *self)
+{
+  MigmapGeoBounds bounds;
+
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  migmap_view_preset_lookup ("mediterranean", &bounds, NULL);
+  migmap_map_view_show_bounds (self, &bounds, TRUE);
+}
+
+gboolean
+migmap_map_view_country_to_widget (MigmapMapView *self, const char *code, double *x, double *y)
+{
+  const MigmapFeature *feature;
+
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (self->renderers[0] == NULL)
+    return FALSE;
+  feature = migmap_shape_set_lookup (migmap_renderer_get_shapes (self->renderers[0]), code);
+  return feature && migmap_viewport_geo_to_screen (self->viewport, feature->label_lon, feature->label_lat, x, y);
+}
+
+/* ---- drawing ---- */
+
+static void
+render_texture (MigmapMapView *self, int width, int height, int scale)
+{
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_t *cr;
+  gint64 start = g_get_monotonic_time ();
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  migmap_renderer_render (active_renderer (self), self->viewport, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The texture takes the pixels without a copy and frees the surface. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  g_clear_object (&self->texture);
+  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+                                          bytes, cairo_image_surface_get_stride (surface));
+  self->dirty = FALSE;
+  self->last_render_time = g_get_monotonic_time () - start;
+}
+
+static void
+migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+
+  if (self->renderers[0] == NULL || width < 1 || height < 1)
+    return;
+  if (self->dirty || self->texture == NULL ||
+      gdk_texture_get_width (self->texture) != width * scale ||
+      gdk_texture_get_height (self->texture) != height * scale)
+    render_texture (self, width, height, scale);
+  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (gtk_widget_has_visible_focus (widget))
+    {
+      GdkRGBA focus = { 0.21, 0.52, 0.89, 0.8 };
+      GskRoundedRect outline;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4] = { focus, focus, focus, focus };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 0);
+      gtk_snapshot_append_border (snapshot, &outline, widths, colors);
+    }
+}
+
+static void
+migmap_map_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
+
+  (void) baseline;
+  if (width < 1 || height < 1)
+    return;
+  migmap_viewport_set_size (self->viewport, width, height);
+  /* Panes settle over several allocations: keep fitting the default view
+   * until the user or the saved state chooses one. */
+  if (!self->view_initialised)
+    {
+      MigmapGeoBounds bounds;
+
+      migmap_view_preset_lookup ("mediterranean", &bounds, NULL);
+      migmap_viewport_fit_bounds (self->viewport, &bounds);
+    }
+}
+
+/* ---- object ---- */
+
+static void
+migmap_map_view_dispose (GObject *object)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (object);
+
+  stop_motion (self);
+  migmap_map_view_set_layers (self, NULL);
+  if (self->tooltip_destroy)
+    self->tooltip_destroy (self->tooltip_data);
+  self->tooltip_destroy = NULL;
+  self->tooltip_func = NULL;
+  g_clear_object (&self->texture);
+
+  G_OBJECT_CLASS (migmap_map_view_parent_class)->dispose (object);
+}
+
+static void
+migmap_map_view_finalize (GObject *object)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (object);
+
+  g_clear_object (&self->viewport);
+  g_clear_object (&self->renderers[0]);
+  g_clear_object (&self->renderers[1]);
+  g_strfreev (self->highlight);
+  g_free (self->selected);
+
+  G_OBJECT_CLASS (migmap_map_view_parent_class)->finalize (object);
+}
+
+static void
+migmap_map_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED: g_value_set_string (value, self->selected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+migmap_map_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SELECTED: migmap_map_view_set_selected (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+migmap_map_view_class_init (MigmapMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  struct { guint key; int dx, dy; } pans[] = {
+    { GDK_KEY_Left, 1, 0 }, { GDK_KEY_Right, -1, 0 }, { GDK_KEY_Up, 0, 1 }, { GDK_KEY_Down, 0, -1 },
+    { GDK_KEY_KP_Left, 1, 0 }, { GDK_KEY_KP_Right, -1, 0 }, { GDK_KEY_KP_Up, 0, 1 }, { GDK_KEY_KP_Down, 0, -1 },
+  };
+  struct { guint key; double factor; } zooms[] = {
+    { GDK_KEY_plus, ZOOM_STEP }, { GDK_KEY_equal, ZOOM_STEP }, { GDK_KEY_KP_Add, ZOOM_STEP },
+    { GDK_KEY_minus, 1.0 / ZOOM_STEP }, { GDK_KEY_KP_Subtract, 1.0 / ZOOM_STEP },
+  };
+
+  object_class->dispose = migmap_map_view_dispose;
+  object_class->finalize = migmap_map_view_finalize;
+  object_class->get_property = migmap_map_view_get_property;
+  object_class->set_property = migmap_map_view_set_property;
+  widget_class->snapshot = migmap_map_view_snapshot;
+  widget_class->size_allocate = migmap_map_view_size_allocate;
+  widget_class->query_tooltip = on_query_tooltip;
+
+  properties[PROP_SELECTED] =
+    g_param_spec_string ("selected", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A country was clicked; NULL for the sea. */
+  signals[COUNTRY_ACTIVATED] =
+    g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[MARKER_ACTIVATED] =
+    g_signal_new ("marker-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
+    gtk_widget_class_add_binding (widget_class, pans[i].key, 0, key_pan, "(ii)", pans[i].dx, pans[i].dy);
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    gtk_widget_class_add_binding (widget_class, zooms[i].key, 0, key_zoom, "d", zooms[i].factor);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_0, 0, key_reset, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0, 0, key_reset, NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "mapview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+migmap_map_view_init (MigmapMapView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkGesture *drag, *swipe, *zoom, *click;
+  GtkEventController *scroll, *motion;
+
+  self->viewport = migmap_viewport_new ();
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  gtk_widget_set_focus_on_click (widget, TRUE);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+  gtk_widget_set_hexpand (widget, TRUE);
+  gtk_widget_set_vexpand (widget, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Map",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  "Drag to pan, scroll to zoom, click a country to see its projects",
+                                  -1);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (drag));
+
+  swipe = gtk_gesture_swipe_new ();
+  g_signal_connect (swipe, "swipe", G_CALLBACK (on_swipe), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (swipe));
+  gtk_gesture_group (swipe, drag);
+
+  zoom = gtk_gesture_zoom_new ();
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (zoom));
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (widget, GTK_EVENT_CONTROLLER (click));
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (widget, motion);
+
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (widget, scroll);
+}
+
+GtkWidget *
+migmap_map_view_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_MAP_VIEW, NULL);
+}
+
+MigmapViewport *
+migmap_map_view_get_viewport (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->viewport;
+}
+
+MigmapRenderer *
+migmap_map_view_get_renderer (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return active_renderer (self);
+}
+
+static MigmapRenderer *
+renderer_for (MigmapMapView *self, MigmapRenderer *renderer, MigmapShapeSet *shapes)
+{
+  if (shapes == NULL)
+    {
+      g_clear_object (&renderer);
+      return NULL;
+    }
+  if (renderer)
+    {
+      migmap_renderer_set_shapes (renderer, shapes);
+      return renderer;
+    }
+  renderer = migmap_renderer_new (shapes);
+  migmap_renderer_set_quality (renderer, MIGMAP_RENDER_QUALITY_FAST);
+  sync_renderer (self, renderer);
+  return renderer;
+}
+
+/* The shapes for wide views, and those that hit tests and lists use. */
+void
+migmap_map_view_set_shapes (MigmapMapView *self, MigmapShapeSet *shapes)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  g_return_if_fail (MIGMAP_IS_SHAPE_SET (shapes));
+
+  self->renderers[0] = renderer_for (self, self->renderers[0], shapes);
+  invalidate (self);
+}
+
+/* Finer shapes for close views; NULL to use the main shapes at every scale. */
+void
+migmap_map_view_set_detailed_shapes (MigmapMapView *self, MigmapShapeSet *shapes)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  g_return_if_fail (shapes == NULL || MIGMAP_IS_SHAPE_SET (shapes));
+
+  self->renderers[1] = renderer_for (self, self->renderers[1], shapes);
+  invalidate (self);
+}
+
+MigmapShapeSet *
+migmap_map_view_get_shapes (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->renderers[0] ? migmap_renderer_get_shapes (self->renderers[0]) : NULL;
+}
+
+void
+migmap_map_view_set_highlight (MigmapMapView *self, const char * const *codes)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  g_strfreev (self->highlight);
+  self->highlight = g_strdupv ((char **) codes);
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
+    if (self->renderers[i])
+      migmap_renderer_set_emphasis (self->renderers[i], codes);
+  invalidate (self);
+}
+
+/* The window restored a saved view: do not replace it with the default. */
+void
+migmap_map_view_set_view_restored (MigmapMapView *self)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  self->view_initialised = TRUE;
+}
+
+const char *
+migmap_map_view_get_selected (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->selected;
+}
+
+void
+migmap_map_view_set_selected (MigmapMapView *self, const char *code)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  if (g_strcmp0 (code, self->selected) == 0)
+    return;
+  g_free (self->selected);
+  self->selected = g_strdup (code);
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
+    if (self->renderers[i])
+      migmap_renderer_set_selected (self->renderers[i], code);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+void
+migmap_map_view_set_tooltip_func (MigmapMapView *self, MigmapCountryTooltipFunc func,
+                                  gpointer user_data, GDestroyNotify destroy)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  if (self->tooltip_destroy)
+    self->tooltip_destroy (self->tooltip_data);
+  self->tooltip_func = func;
+  self->tooltip_data = user_data;
+  self->tooltip_destroy = destroy;
+}
+
+gint64
+migmap_map_view_get_last_render_time (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), 0);
+  return self->last_render_time;
+}

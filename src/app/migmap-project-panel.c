@@ -1,0 +1,661 @@
+/* migmap-project-panel.c
+ *
+ * Sections are built afresh for each project: which ones carry facts varies
+ * from project to project, and a fact no source states reads "Not stated"
+ * rather than vanishing, so its absence is visible.
+ */
+#include "migmap-project-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "migmap-format.h"
+
+struct _MigmapProjectPanel
+{
+  GtkWidget parent_instance;
+
+  GtkWidget       *scroller;
+  GtkWidget       *back_button;
+  GtkLabel        *kind_label;
+  GtkLabel        *title_label;
+  GtkLabel        *subtitle_label;
+  GtkBox          *sections;
+
+  MigmapCatalogue *catalogue;
+  MigmapProject   *project;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapProjectPanel, migmap_project_panel, GTK_TYPE_WIDGET)
+
+enum {
+  BACK,
+  COUNTRY_ACTIVATED,
+  PLACE_ACTIVATED,
+  PROJECT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ---- building blocks ---- */
+
+static GtkWidget *
+new_text (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable labels would otherwise all sit in the Tab order. */
+  gtk_widget_set_focusable (label, FALSE);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+static GtkWidget *
+add_section (MigmapProjectPanel *self, const char *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (heading);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (self->sections, box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  return box;
+}
+
+static void
+add_not_stated (GtkWidget *section)
+{
+  gtk_box_append (GTK_BOX (section), new_text (_("Not stated"), TRUE));
+}
+
+static void
+add_text_section (MigmapProjectPanel *self, const char *heading, const char *text)
+{
+  GtkWidget *section = add_section (self, heading);
+
+  if (text && *text)
+    gtk_box_append (GTK_BOX (section), new_text (text, FALSE));
+  else
+    add_not_stated (section);
+}
+
+static void
+add_bullets (GtkWidget *section, const char * const *items)
+{
+  for (guint i = 0; items && items[i]; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("• %s", items[i]);
+      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+    }
+}
+
+static char *
+organisation_label (MigmapCatalogue *catalogue, const char *id)
+{
+  MigmapOrganisation *organisation = migmap_catalogue_lookup_organisation (catalogue, id);
+  const char *name, *acronym;
+
+  if (organisation == NULL)
+    return g_strdup (id);
+  name = migmap_organisation_get_name (organisation);
+  acronym = migmap_organisation_get_acronym (organisation);
+  if (acronym && *acronym && g_strcmp0 (acronym, name) != 0 && strstr (name, acronym) == NULL)
+    return g_strdup_printf ("%s (%s)", name, acronym);
+  return g_strdup (name);
+}
+
+/* A lost label or logo in the source is said so, not hidden. */
+static void
+add_organisations_section (MigmapProjectPanel *self, const char *heading, const char *field,
+                           const char * const *ids)
+{
+  GtkWidget *section = add_section (self, heading);
+
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      g_autofree char *name = organisation_label (self->catalogue, ids[i]);
+      const char *role = migmap_project_get_partner_role (self->project, ids[i]);
+      g_autofree char *line = role ? g_strdup_printf ("%s — %s", name, role) : NULL;
+
+      gtk_box_append (GTK_BOX (section), new_text (line ? line : name, FALSE));
+    }
+  if (ids == NULL || ids[0] == NULL)
+    {
+      if (migmap_project_was_field_lost (self->project, field))
+        gtk_box_append (GTK_BOX (section),
+                        new_text (_("Not stated: the source names them in logos that were lost "
+                                    "when its text was extracted"), TRUE));
+      else
+        add_not_stated (section);
+    }
+}
+
+static void
+on_country_clicked (GtkButton *button, MigmapProjectPanel *self)
+{
+  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, gtk_widget_get_name (GTK_WIDGET (button)));
+}
+
+static void
+on_place_clicked (GtkButton *button, MigmapProjectPanel *self)
+{
+  g_signal_emit (self, signals[PLACE_ACTIVATED], 0, gtk_widget_get_name (GTK_WIDGET (button)));
+}
+
+static void
+on_related_project_clicked (GtkButton *button, MigmapProjectPanel *self)
+{
+  MigmapProject *project = migmap_catalogue_lookup_project (self->catalogue,
+                                                            gtk_widget_get_name (GTK_WIDGET (button)));
+  if (project)
+    g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
+}
+
+static GtkWidget *
+new_link_button (const char *label, const char *id, GCallback callback, MigmapProjectPanel *self)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+
+  /* The id rides on the widget name: these buttons live only as long as the panel shows this project. */
+  gtk_widget_set_name (button, id);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_add_css_class (button, "small");
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
+static GtkWidget *
+new_flow (void)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), 30);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), 4);
+  return flow;
+}
+
+static void
+add_countries_section (MigmapProjectPanel *self)
+{
+  const char * const *codes = migmap_project_get_countries (self->project);
+  MigmapCountryCodes *names = migmap_catalogue_get_country_codes (self->catalogue);
+  GtkWidget *section = add_section (self, _("Countries"));
+  const char *group_id = migmap_project_get_country_group_id (self->project);
+  MigmapGroup *group = group_id ? migmap_catalogue_lookup_group (self->catalogue, group_id) : NULL;
+  GtkWidget *flow;
+
+  if (codes == NULL || codes[0] == NULL)
+    {
+      add_not_stated (section);
+      return;
+    }
+  flow = new_flow ();
+  for (guint i = 0; codes[i]; i++)
+    {
+      const char *name = migmap_country_codes_get_translated_name (names, codes[i]);
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           new_link_button (name ? name : codes[i], codes[i], G_CALLBACK (on_country_clicked), self));
+    }
+  gtk_box_append (GTK_BOX (section), flow);
+  if (group && migmap_group_get_expanded_from (group))
+    {
+      g_autofree char *note = g_strdup_printf (_("The source says “%s”; the catalogue lists its member states at that date."),
+                                               migmap_group_get_expanded_from (group));
+      gtk_box_append (GTK_BOX (section), new_text (note, TRUE));
+    }
+  if (migmap_project_get_countries_basis (self->project))
+    gtk_box_append (GTK_BOX (section), new_text (migmap_project_get_countries_basis (self->project), TRUE));
+}
+
+static char *
+place_label (MigmapCatalogue *catalogue, MigmapPlace *place)
+{
+  MigmapCountryCodes *names = migmap_catalogue_get_country_codes (catalogue);
+  const char *country = migmap_place_get_country (place);
+  const char *country_name = country ? migmap_country_codes_get_translated_name (names, country) : NULL;
+
+  if (country_name && g_strcmp0 (country_name, migmap_place_get_name (place)) != 0)
+    return g_strdup_printf ("%s, %s", migmap_place_get_name (place), country_name);
+  return g_strdup (migmap_place_get_name (place));
+}
+
+static void
+add_places_section (MigmapProjectPanel *self)
+{
+  g_autoptr(GPtrArray) places = migmap_catalogue_places_for_project (self->catalogue, self->project);
+  GtkWidget *section = add_section (self, _("Places"));
+  GtkWidget *flow;
+
+  if (places->len == 0)
+    {
+      add_not_stated (section);
+      return;
+    }
+  flow = new_flow ();
+  for (guint i = 0; i < places->len; i++)
+    {
+      MigmapPlace *place = g_ptr_array_index (places, i);
+      g_autofree char *label = place_label (self->catalogue, place);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (flow),
+                           new_link_button (label, migmap_place_get_id (place), G_CALLBACK (on_place_clicked), self));
+    }
+  gtk_box_append (GTK_BOX (section), flow);
+}
+
+static void
+add_dated_line (GtkWidget *section, const char *title, const MigmapDate *start, const MigmapDate *end,
+                const char *detail)
+{
+  g_autofree char *when = migmap_format_date_range (start, end);
+  g_autofree char *line = when ? g_strdup_printf ("%s — %s", title, when) : g_strdup (title);
+  GtkWidget *label = new_text (line, FALSE);
+
+  gtk_widget_add_css_class (label, "activity-title");
+  gtk_box_append (GTK_BOX (section), label);
+  if (detail && *detail)
+    gtk_box_append (GTK_BOX (section), new_text (detail, TRUE));
+}
+
+static void
+add_activities_section (MigmapProjectPanel *self)
+{
+  GListModel *activities = migmap_project_get_activities (self->project);
+  GtkWidget *section = add_section (self, _("Activities"));
+  guint n = activities ? g_list_model_get_n_items (activities) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+      const char * const *place_ids = migmap_activity_get_place_ids (activity);
+      g_autoptr(GString) detail = g_string_new (migmap_activity_get_description (activity));
+
+      for (guint p = 0; place_ids && place_ids[p]; p++)
+        {
+          MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, place_ids[p]);
+          g_autofree char *where = place ? place_label (self->catalogue, place) : NULL;
+
+          if (where)
+            g_string_append_printf (detail, "%s%s", detail->len ? " · " : "", where);
+        }
+      add_dated_line (section, migmap_activity_get_title (activity), migmap_activity_get_start (activity),
+                      migmap_activity_get_end (activity), detail->str);
+    }
+  if (n == 0)
+    add_not_stated (section);
+}
+
+static void
+add_events_section (MigmapProjectPanel *self)
+{
+  g_autoptr(GPtrArray) events = migmap_catalogue_events_for_project (self->catalogue, self->project);
+  GtkWidget *section;
+
+  if (events->len == 0)
+    return;
+  section = add_section (self, _("Events"));
+  for (guint i = 0; i < events->len; i++)
+    {
+      MigmapEvent *event = g_ptr_array_index (events, i);
+      const char *place_id = migmap_event_get_place_id (event);
+      MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (self->catalogue, place_id) : NULL;
+      g_autofree char *where = place ? place_label (self->catalogue, place) : NULL;
+
+      add_dated_line (section, migmap_event_get_title (event), migmap_event_get_start (event),
+                      migmap_event_get_end (event), where);
+    }
+}
+
+static const char *
+language_name (const char *code)
+{
+  if (g_str_equal (code, "ar"))
+    return _("Arabic");
+  if (g_str_equal (code, "en"))
+    return _("English");
+  if (g_str_equal (code, "fr"))
+    return _("French");
+  return code;
+}
+
+static void
+add_documents_section (MigmapProjectPanel *self)
+{
+  const char * const *ids = migmap_project_get_document_ids (self->project);
+  GtkWidget *section = add_section (self, _("Documents"));
+
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      MigmapDocument *document = migmap_catalogue_lookup_document (self->catalogue, ids[i]);
+      const char * const *languages;
+      g_autoptr(GString) line = NULL;
+
+      if (document == NULL)
+        continue;
+      line = g_string_new (migmap_document_get_title (document));
+      languages = migmap_document_get_languages (document);
+      for (guint l = 0; languages && languages[l]; l++)
+        g_string_append_printf (line, "%s%s", l == 0 ? " — " : ", ", language_name (languages[l]));
+      gtk_box_append (GTK_BOX (section), new_text (line->str, FALSE));
+    }
+  if (ids == NULL || ids[0] == NULL)
+    add_not_stated (section);
+}
+
+static void
+add_duration_section (MigmapProjectPanel *self)
+{
+  g_autofree char *range = migmap_format_date_range (migmap_project_get_start (self->project),
+                                                     migmap_project_get_end (self->project));
+  GtkWidget *section = add_section (self, _("Duration"));
+
+  if (range)
+    gtk_box_append (GTK_BOX (section), new_text (range, FALSE));
+  else
+    add_not_stated (section);
+
+  /* Sources that disagree are both shown, each with its own words. */
+  for (guint i = 0; i < migmap_project_get_n_date_variants (self->project); i++)
+    {
+      const MigmapDateVariant *variant = migmap_project_get_date_variant (self->project, i);
+      g_autofree char *other = migmap_format_date_range (&variant->start, &variant->end);
+      g_autofree char *sources = variant->sources ? g_strjoinv (", ", variant->sources) : g_strdup ("");
+      g_autofree char *line = g_strdup_printf (_("Another source gives %s (“%s”, %s)"),
+                                               other ? other : "?", variant->text ? variant->text : "", sources);
+
+      gtk_box_append (GTK_BOX (section), new_text (line, TRUE));
+    }
+}
+
+static void
+add_status_section (MigmapProjectPanel *self)
+{
+  MigmapProjectStatus status = migmap_project_get_status (self->project);
+  GtkWidget *section = add_section (self, _("Status"));
+  const char *text = NULL;
+  g_autofree char *as_of = migmap_format_date (migmap_project_get_status_as_of (self->project));
+
+  switch (status)
+    {
+    case MIGMAP_PROJECT_STATUS_COMPLETED: text = _("Completed"); break;
+    case MIGMAP_PROJECT_STATUS_CURRENT: text = _("Ongoing"); break;
+    case MIGMAP_PROJECT_STATUS_PLANNED: text = _("Planned"); break;
+    case MIGMAP_PROJECT_STATUS_IN_DEVELOPMENT: text = _("In development"); break;
+    case MIGMAP_PROJECT_STATUS_NOT_STATED:
+    default: break;
+    }
+  if (text == NULL)
+    {
+      add_not_stated (section);
+      return;
+    }
+  if (as_of)
+    {
+      /* TRANSLATORS: a project status and the date the source gave it, e.g. "Ongoing, as of 2012" */
+      g_autofree char *line = g_strdup_printf (_("%s, as of %s"), text, as_of);
+      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+    }
+  else
+    gtk_box_append (GTK_BOX (section), new_text (text, FALSE));
+  if (migmap_project_get_status_basis (self->project))
+    gtk_box_append (GTK_BOX (section), new_text (migmap_project_get_status_basis (self->project), TRUE));
+}
+
+static void
+add_themes_section (MigmapProjectPanel *self)
+{
+  const char * const *ids = migmap_project_get_theme_ids (self->project);
+  GtkWidget *section;
+
+  if (ids == NULL || ids[0] == NULL)
+    return;
+  section = add_section (self, _("Themes"));
+  for (guint i = 0; ids[i]; i++)
+    {
+      MigmapTheme *theme = migmap_catalogue_lookup_theme (self->catalogue, ids[i]);
+      const char *by = migmap_project_get_theme_tagged_by (self->project, ids[i]);
+      const char *name = theme ? migmap_theme_get_name (theme) : ids[i];
+      g_autofree char *line = g_strcmp0 (by, "catalogue") == 0
+        ? g_strdup_printf (_("%s (MigMap’s classification, not the source’s)"), name)
+        : g_strdup (name);
+
+      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+    }
+}
+
+static void
+add_framework_section (MigmapProjectPanel *self)
+{
+  const char *dialogue_id = migmap_project_get_dialogue_id (self->project);
+  const char *parent_id = migmap_project_get_parent_id (self->project);
+  const char *predecessor_id = migmap_project_get_predecessor_id (self->project);
+  MigmapDialogue *dialogue = dialogue_id ? migmap_catalogue_lookup_dialogue (self->catalogue, dialogue_id) : NULL;
+  GtkWidget *section;
+
+  if (!dialogue && !parent_id && !predecessor_id)
+    return;
+  section = add_section (self, _("Framework"));
+  if (dialogue)
+    gtk_box_append (GTK_BOX (section), new_text (migmap_dialogue_get_name (dialogue), FALSE));
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? parent_id : predecessor_id;
+      MigmapProject *related = id ? migmap_catalogue_lookup_project (self->catalogue, id) : NULL;
+      g_autofree char *label = NULL;
+      GtkWidget *button;
+
+      if (related == NULL)
+        continue;
+      label = g_strdup_printf (i == 0 ? _("Part of: %s") : _("Builds on: %s"), migmap_project_get_title (related));
+      button = new_link_button (label, id, G_CALLBACK (on_related_project_clicked), self);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_box_append (GTK_BOX (section), button);
+    }
+}
+
+static void
+add_sources_section (MigmapProjectPanel *self)
+{
+  const char * const *sources = migmap_project_get_sources (self->project);
+  GtkWidget *section = add_section (self, _("Source"));
+
+  for (guint i = 0; sources && sources[i]; i++)
+    {
+      const char *title = migmap_catalogue_get_source_title (self->catalogue, sources[i]);
+      g_autofree char *line = title ? g_strdup_printf ("%s (%s)", title, sources[i]) : g_strdup (sources[i]);
+      gtk_box_append (GTK_BOX (section), new_text (line, TRUE));
+    }
+  if (sources == NULL || sources[0] == NULL)
+    add_not_stated (section);
+}
+
+static const char *
+kind_label (const char *kind)
+{
+  if (g_strcmp0 (kind, "programme") == 0)
+    return _("Programme");
+  if (g_strcmp0 (kind, "pilot_project") == 0)
+    return _("Pilot project");
+  if (g_strcmp0 (kind, "initiative") == 0)
+    return _("Initiative");
+  if (g_strcmp0 (kind, "facility") == 0)
+    return _("Facility");
+  return _("Project");
+}
+
+static void
+clear_sections (MigmapProjectPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))))
+    gtk_box_remove (self->sections, child);
+}
+
+static void
+rebuild (MigmapProjectPanel *self)
+{
+  MigmapProject *p = self->project;
+  const char *agency_id;
+  const char *agency[2] = { NULL, NULL };
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *years = NULL;
+  GtkAdjustment *adjustment;
+
+  clear_sections (self);
+  if (p == NULL)
+    return;
+
+  gtk_label_set_text (self->kind_label, kind_label (migmap_project_get_kind (p)));
+  gtk_label_set_text (self->title_label, migmap_project_get_title (p));
+  if (migmap_project_get_acronym (p))
+    g_string_append (subtitle, migmap_project_get_acronym (p));
+  if (migmap_project_get_phase (p))
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", migmap_project_get_phase (p));
+  years = migmap_format_years (migmap_project_get_start (p), migmap_project_get_end (p));
+  if (years)
+    g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", years);
+  gtk_label_set_text (self->subtitle_label, subtitle->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
+
+  {
+    GtkWidget *objective = add_section (self, _("Objective"));
+    const char *text = migmap_project_get_objective (p);
+
+    if (text && *text)
+      gtk_box_append (GTK_BOX (objective), new_text (text, FALSE));
+    else
+      add_not_stated (objective);
+    add_bullets (objective, migmap_project_get_specific_objectives (p));
+  }
+  if (migmap_project_get_summary (p))
+    add_text_section (self, _("Summary"), migmap_project_get_summary (p));
+
+  agency_id = migmap_project_get_implementing_agency_id (p);
+  agency[0] = agency_id;
+  add_organisations_section (self, _("Implementing agency"), "implementing_agency", agency_id ? agency : NULL);
+  add_organisations_section (self, _("Partners"), "partners", migmap_project_get_partner_ids (p));
+  add_organisations_section (self, _("Donors"), "donors", migmap_project_get_donor_ids (p));
+  add_duration_section (self);
+  add_status_section (self);
+  add_countries_section (self);
+  add_places_section (self);
+  add_activities_section (self);
+  add_events_section (self);
+  add_documents_section (self);
+  add_themes_section (self);
+  add_framework_section (self);
+  if (migmap_project_get_notes (p) && migmap_project_get_notes (p)[0])
+    {
+      GtkWidget *notes = add_section (self, _("Notes"));
+      add_bullets (notes, migmap_project_get_notes (p));
+    }
+  add_sources_section (self);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+static void
+on_back_clicked (MigmapProjectPanel *self)
+{
+  g_signal_emit (self, signals[BACK], 0);
+}
+
+static void
+migmap_project_panel_dispose (GObject *object)
+{
+  MigmapProjectPanel *self = MIGMAP_PROJECT_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_PROJECT_PANEL);
+  g_clear_object (&self->catalogue);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (migmap_project_panel_parent_class)->dispose (object);
+}
+
+static void
+migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = migmap_project_panel_dispose;
+
+  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[COUNTRY_ACTIVATED] = g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PLACE_ACTIVATED] = g_signal_new ("place-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                             NULL, NULL, NULL, G_TYPE_NONE, 1, MIGMAP_TYPE_PROJECT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-project-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, back_button);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, sections);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_set_css_name (widget_class, "projectpanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+migmap_project_panel_init (MigmapProjectPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+migmap_project_panel_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_PROJECT_PANEL, NULL);
+}
+
+void
+migmap_project_panel_set_project (MigmapProjectPanel *self, MigmapCatalogue *catalogue, MigmapProject *project)
+{
+  g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
+  g_return_if_fail (catalogue == NULL || MIGMAP_IS_CATALOGUE (catalogue));
+  g_return_if_fail (project == NULL || MIGMAP_IS_PROJECT (project));
+
+  g_set_object (&self->catalogue, catalogue);
+  g_set_object (&self->project, project);
+  rebuild (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  project ? migmap_project_get_title (project) : _("Project"), -1);
+}
+
+MigmapProject *
+migmap_project_panel_get_project (MigmapProjectPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_PROJECT_PANEL (self), NULL);
+  return self->project;
+}
+
+char *
+migmap_project_panel_dup_text (MigmapProjectPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_PROJECT_PANEL (self), NULL);
+  return migmap_widget_dup_text (GTK_WIDGET (self));
+}
+
+void
+migmap_project_panel_focus (MigmapProjectPanel *self)
+{
+  g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
+  gtk_widget_grab_focus (self->back_button);
+}

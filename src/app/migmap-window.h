@@ -1,0 +1,44 @@
+/* migmap-window.h: the main window */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "migmap-catalogue.h"
+#include "migmap-country-panel.h"
+#include "migmap-map-view.h"
+#include "migmap-project-panel.h"
+
+G_BEGIN_DECLS
+
+#define MIGMAP_TYPE_WINDOW (migmap_window_get_type ())
+G_DECLARE_FINAL_TYPE (MigmapWindow, migmap_window, MIGMAP, WINDOW, GtkApplicationWindow)
+
+MigmapWindow       *migmap_window_new                  (GtkApplication  *application,
+                                                        MigmapCatalogue *catalogue,
+                                                        MigmapShapeSet  *shapes,
+                                                        MigmapShapeSet  *detailed_shapes);
+MigmapMapView      *migmap_window_get_map_view         (MigmapWindow *self);
+MigmapCountryPanel *migmap_window_get_country_panel    (MigmapWindow *self);
+MigmapProjectPanel *migmap_window_get_project_panel    (MigmapWindow *self);
+GListModel         *migmap_window_get_layers           (MigmapWindow *self);
+const char         *migmap_window_get_side_page        (MigmapWindow *self);
+
+void                migmap_window_select_country       (MigmapWindow *self,
+                                                        const char   *code,
+                                                        gboolean      move_map);
+void                migmap_window_show_project         (MigmapWindow  *self,
+                                                        MigmapProject *project);
+gboolean            migmap_window_open_shapefile       (MigmapWindow *self,
+                                                        const char   *path,
+                                                        GError      **error);
+
+void                migmap_window_search               (MigmapWindow *self,
+                                                        const char   *text);
+guint               migmap_window_get_n_search_results (MigmapWindow *self);
+const char         *migmap_window_get_search_result    (MigmapWindow *self,
+                                                        guint         index,
+                                                        const char  **kind);
+void                migmap_window_activate_search_result (MigmapWindow *self,
+                                                          guint         index);
+
+G_END_DECLS
