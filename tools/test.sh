@@ -18,7 +18,9 @@ else
 fi
 
 status=0
-xvfb-run -a -s "-screen 0 1920x1200x24" meson test -C "$build" --print-errorlogs --num-processes 2 || status=$?
+# A session bus for GApplication, a virtual screen for the window tests.
+dbus-run-session -- xvfb-run -a -s "-screen 0 1920x1200x24" \
+  meson test -C "$build" --print-errorlogs --num-processes 2 || status=$?
 
 # One closing line over every GTest case that ran (meson counts executables).
 /usr/bin/python3 - "$build/meson-logs/testlog.json" <<'PY'

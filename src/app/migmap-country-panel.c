@@ -11,6 +11,7 @@ struct _MigmapCountryPanel
 
   GtkLabel   *name_label;
   GtkLabel   *code_label;
+  GtkBox     *place_box;
   GtkWidget  *groups_heading;
   GtkBox     *groups_box;
   GtkLabel   *projects_heading;
@@ -118,8 +119,12 @@ static void
 migmap_country_panel_dispose (GObject *object)
 {
   MigmapCountryPanel *self = MIGMAP_COUNTRY_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_COUNTRY_PANEL);
+  /* The template's unnamed scrolled window is not among its bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_pointer (&self->projects, g_ptr_array_unref);
   g_clear_pointer (&self->code, g_free);
 
@@ -140,6 +145,7 @@ migmap_country_panel_class_init (MigmapCountryPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-country-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, name_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, code_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, place_box);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, groups_heading);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, groups_box);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, projects_heading);
@@ -206,6 +212,48 @@ migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *cat
 
   remove_children (GTK_WIDGET (self->events_box));
   show_events (self, catalogue, code);
+  migmap_country_panel_set_place (self, catalogue, NULL);
+}
+
+/* What happened at a clicked marker, above the country's full lists. */
+void
+migmap_country_panel_set_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *place)
+{
+  GListModel *projects, *events;
+  GtkWidget *title;
+
+  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
+
+  remove_children (GTK_WIDGET (self->place_box));
+  gtk_widget_set_visible (GTK_WIDGET (self->place_box), place != NULL);
+  if (place == NULL)
+    return;
+
+  title = new_line (migmap_place_get_name (place), FALSE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (self->place_box, title);
+  projects = migmap_catalogue_get_projects (catalogue);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+      const char * const *ids = migmap_project_get_place_ids (project);
+
+      if (ids && g_strv_contains (ids, migmap_place_get_id (place)))
+        gtk_box_append (self->place_box, new_line (migmap_project_get_title (project), FALSE));
+    }
+  events = migmap_catalogue_get_events (catalogue);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *when = NULL;
+      g_autofree char *line = NULL;
+
+      if (g_strcmp0 (migmap_event_get_place_id (event), migmap_place_get_id (place)) != 0)
+        continue;
+      when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
+      line = g_strdup_printf ("%s, %s", migmap_event_get_title (event), when ? when : _("date not stated"));
+      gtk_box_append (self->place_box, new_line (line, TRUE));
+    }
 }
 
 const char *

@@ -490,6 +490,8 @@ kind_label (const char *kind)
     return _("Initiative");
   if (g_strcmp0 (kind, "facility") == 0)
     return _("Facility");
+  if (g_strcmp0 (kind, "instrument") == 0)
+    return _("Instrument");
   return _("Project");
 }
 
@@ -576,8 +578,12 @@ static void
 migmap_project_panel_dispose (GObject *object)
 {
   MigmapProjectPanel *self = MIGMAP_PROJECT_PANEL (object);
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_PROJECT_PANEL);
+  /* The template's unnamed scrolled window is not among its bound children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->project);
 

@@ -288,36 +288,16 @@ on_project_place_activated (MigmapWindow *self, const char *place_id)
     show_place (self, place);
 }
 
-static GPtrArray *
-projects_at_place (MigmapWindow *self, const char *place_id)
-{
-  GListModel *projects = migmap_catalogue_get_projects (self->catalogue);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
-      const char * const *ids = migmap_project_get_place_ids (project);
-
-      if (ids && g_strv_contains (ids, place_id))
-        g_ptr_array_add (found, g_steal_pointer (&project));
-    }
-  return found;
-}
-
-/* A marker with one project opens it; otherwise its country lists them all. */
+/* A marker shows its country, with what happened at the place on top. */
 static void
 on_map_marker_activated (MigmapWindow *self, const char *place_id)
 {
   MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, place_id);
-  g_autoptr(GPtrArray) projects = NULL;
 
-  if (place == NULL)
+  if (place == NULL || migmap_place_get_country (place) == NULL)
     return;
-  projects = projects_at_place (self, place_id);
   migmap_window_select_country (self, migmap_place_get_country (place), FALSE);
-  if (projects->len == 1)
-    migmap_window_show_project (self, g_ptr_array_index (projects, 0));
+  migmap_country_panel_set_place (self->country_panel, self->catalogue, place);
 }
 
 static char *
@@ -658,19 +638,31 @@ show_error (MigmapWindow *self, const char *primary, const char *secondary)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What File > Open does with the chosen file: on failure a dialog gives the
+ * loader's message and the map stays as it was. */
+void
+migmap_window_load_shapefile (MigmapWindow *self, GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    show_error (self, _("Could not open the shapefile"), _("Only local files can be opened."));
+  else if (!migmap_window_open_shapefile (self, path, &error))
+    show_error (self, _("Could not open the shapefile"), error->message);
+}
+
 static void
 on_open_response (GtkNativeDialog *dialog, int response, MigmapWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GError) error = NULL;
-
-      if (path == NULL)
-        show_error (self, _("Could not open the shapefile"), _("Only local files can be opened."));
-      else if (!migmap_window_open_shapefile (self, path, &error))
-        show_error (self, _("Could not open the shapefile"), error->message);
+      migmap_window_load_shapefile (self, file);
     }
   g_object_unref (dialog);
 }

@@ -31,6 +31,8 @@ void                migmap_window_show_project         (MigmapWindow  *self,
 gboolean            migmap_window_open_shapefile       (MigmapWindow *self,
                                                         const char   *path,
                                                         GError      **error);
+void                migmap_window_load_shapefile       (MigmapWindow *self,
+                                                        GFile        *file);
 
 void                migmap_window_search               (MigmapWindow *self,
                                                         const char   *text);

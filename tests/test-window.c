@@ -1,0 +1,488 @@
+/* test-window.c: the real window under X, clicked with xdotool and read back
+ * from the screen's pixels */
+#include <gdk/x11/gdkx.h>
+#include <gtk/gtk.h>
+#include <math.h>
+
+#include "migmap-data-files.h"
+#include "migmap-format.h"
+#include "migmap-layer.h"
+#include "migmap-window.h"
+
+/* One application for the whole run: it owns a D-Bus object path. */
+static GtkApplication *app;
+
+typedef struct {
+  MigmapWindow    *window;
+  MigmapCatalogue *catalogue;
+  MigmapShapeSet  *shapes;
+} Fixture;
+
+static gboolean
+timeout_reached (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, for at most @ms. */
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (ms, timeout_reached, &expired);
+
+  while (!expired && !done (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return done (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  (void) data;
+  return FALSE;
+}
+
+static void
+settle (guint ms)
+{
+  wait_until (never, NULL, ms);
+}
+
+static gboolean
+map_is_drawn (gpointer data)
+{
+  Fixture *f = data;
+  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+         migmap_map_view_get_last_render_time (migmap_window_get_map_view (f->window)) > 0;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autoptr(GError) error = NULL;
+
+  (void) data;
+  f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
+  g_assert_no_error (error);
+  f->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
+  g_assert_no_error (error);
+
+  f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (map_is_drawn, f, 10000));
+  /* Saved settings may hold any view: start every test from the same one. */
+  {
+    MigmapGeoBounds mediterranean;
+
+    g_assert_true (migmap_view_preset_lookup ("mediterranean", &mediterranean, NULL));
+    migmap_map_view_show_bounds (migmap_window_get_map_view (f->window), &mediterranean, FALSE);
+  }
+  settle (300);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  (void) data;
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle (50);
+  g_object_unref (f->catalogue);
+  g_object_unref (f->shapes);
+}
+
+/* ---- real input, real pixels ---- */
+
+static void
+widget_to_surface (GtkWidget *widget, double x, double y, double *sx, double *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t out;
+  double nx, ny;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &out));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *sx = out.x + nx;
+  *sy = out.y + ny;
+}
+
+static Window
+surface_xid (GtkWidget *widget)
+{
+  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+click (GtkWidget *widget, double x, double y)
+{
+  double sx, sy;
+  g_autofree char *args = NULL;
+
+  widget_to_surface (widget, x, y, &sx, &sy);
+  args = g_strdup_printf ("mousemove --window %lu %d %d click 1", surface_xid (widget), (int) sx, (int) sy);
+  xdotool (args);
+  /* Let the click arrive, and the pointer leave the next click's spot. */
+  settle (400);
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static guint32
+screen_pixel (GtkWidget *widget, double x, double y)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  double sx, sy;
+  XImage *image;
+  guint32 pixel;
+
+  widget_to_surface (widget, x, y, &sx, &sy);
+  image = XGetImage (display, surface_xid (widget), (int) sx, (int) sy, 1, 1, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  pixel = XGetPixel (image, 0, 0) & 0xffffff;
+  XDestroyImage (image);
+  return pixel;
+}
+
+static guint32
+rgba_to_pixel (const GdkRGBA *rgba)
+{
+  return ((guint32) lround (rgba->red * 255) << 16) | ((guint32) lround (rgba->green * 255) << 8) |
+         (guint32) lround (rgba->blue * 255);
+}
+
+static void
+geo_to_map (Fixture *f, double lon, double lat, double *x, double *y)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+
+  g_assert_true (migmap_viewport_geo_to_screen (migmap_map_view_get_viewport (map), lon, lat, x, y));
+  /* The point must be on the map, or the click and the pixel go elsewhere. */
+  g_assert_cmpfloat (*x, >=, 0);
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (map)));
+  g_assert_cmpfloat (*y, >=, 0);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)));
+}
+
+static MigmapLayer *
+find_layer (Fixture *f, const char *id)
+{
+  GListModel *layers = migmap_window_get_layers (f->window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapLayer) layer = g_list_model_get_item (layers, i);
+      if (g_str_equal (migmap_layer_get_id (layer), id))
+        return layer;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_check_for (GtkWidget *widget, gconstpointer title)
+{
+  GtkWidget *row;
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_CHECK_BUTTON (widget) || !gtk_widget_is_drawable (widget))
+    return FALSE;
+  row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
+  text = row ? migmap_widget_dup_text (row) : NULL;
+  return text && g_str_has_prefix (text, title);
+}
+
+static gboolean
+is_button_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* ---- conditions ---- */
+
+typedef struct {
+  Fixture    *f;
+  const char *code;
+} Expect;
+
+static gboolean
+selected_is (gpointer data)
+{
+  Expect *e = data;
+  return g_strcmp0 (migmap_map_view_get_selected (migmap_window_get_map_view (e->f->window)), e->code) == 0;
+}
+
+/* ---- tests ---- */
+
+static void
+test_click_tunis (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  g_autoptr(GPtrArray) projects = migmap_catalogue_projects_in_country (f->catalogue, "TUN", NULL);
+  g_autofree char *text = NULL;
+  Expect tunisia = { f, "TUN" }, sea = { f, NULL };
+  double x, y;
+
+  (void) data;
+  geo_to_map (f, 10.1815, 36.8065, &x, &y);
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (selected_is, &tunisia, 3000));
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
+
+  /* The panel lists exactly the catalogue's projects for Tunisia. */
+  text = migmap_country_panel_dup_text (migmap_window_get_country_panel (f->window));
+  g_test_message ("country panel:\n%s", text);
+  g_assert_true (g_str_has_prefix (text, "Tunisia\n"));
+  g_assert_cmpuint (projects->len, >, 3);
+  for (guint i = 0; i < projects->len; i++)
+    g_assert_nonnull (strstr (text, migmap_project_get_title (g_ptr_array_index (projects, i))));
+
+  /* Open sea between Sicily and Libya clears the selection. */
+  geo_to_map (f, 17.0, 34.5, &x, &y);
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (selected_is, &sea, 3000));
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "welcome");
+}
+
+static void
+test_layer_toggle (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapLayer *mtm = find_layer (f, "mtm-partner-states-2012");
+  guint32 layer_colour = rgba_to_pixel (migmap_layer_get_color (mtm));
+  GtkWidget *check;
+  double x, y, lon, lat;
+
+  (void) data;
+  g_assert_true (migmap_layer_get_visible (mtm));
+  g_assert_true (migmap_layer_has_code (mtm, "LBY"));
+  /* Libya, well away from its label. */
+  lon = migmap_shape_set_lookup (f->shapes, "LBY")->label_lon + 4.0;
+  lat = migmap_shape_set_lookup (f->shapes, "LBY")->label_lat - 3.0;
+  g_assert_cmpstr (migmap_shape_set_feature_at (f->shapes, lon, lat)->code, ==, "LBY");
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, layer_colour);
+
+  check = find_widget (GTK_WIDGET (f->window), is_check_for, migmap_layer_get_title (mtm));
+  g_assert_nonnull (check);
+  click_center (check);
+  g_assert_false (migmap_layer_get_visible (mtm));
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), !=, layer_colour);
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, 0xf2efe6);
+
+  click_center (check);
+  g_assert_true (migmap_layer_get_visible (mtm));
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, layer_colour);
+}
+
+static void
+test_project_highlight_and_country (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapProject *emm5 = migmap_catalogue_lookup_project (f->catalogue, "emm5");
+  const MigmapFeature *jordan = migmap_shape_set_lookup (f->shapes, "JOR");
+  const char *jordan_name = migmap_country_codes_get_translated_name (migmap_catalogue_get_country_codes (f->catalogue), "JOR");
+  Expect selected = { f, "JOR" };
+  GtkWidget *button;
+  guint32 before;
+  double x, y, lon, lat;
+
+  (void) data;
+  g_assert_nonnull (emm5);
+  g_assert_true (g_strv_contains (migmap_project_get_countries (emm5), "JOR"));
+  /* Western Egypt: in EMM5, away from labels. */
+  geo_to_map (f, 27.0, 26.0, &x, &y);
+  before = screen_pixel (GTK_WIDGET (map), x, y);
+
+  migmap_window_show_project (f->window, emm5);
+  settle (300);
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "project");
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), !=, before);
+  /* A country outside the project keeps its colour: Sudan. */
+  geo_to_map (f, 30.0, 16.0, &x, &y);
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, 0xf2efe6);
+
+  /* Clicking Jordan in the panel selects it and brings it to the centre. */
+  button = find_widget (GTK_WIDGET (migmap_window_get_project_panel (f->window)), is_button_labelled, jordan_name);
+  g_assert_nonnull (button);
+  /* Scroll it into view, as a user would, then click it. */
+  gtk_widget_grab_focus (button);
+  settle (300);
+  click_center (button);
+  g_assert_true (wait_until (selected_is, &selected, 3000));
+  settle (500);
+  g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
+  g_test_message ("centre after clicking Jordan: %f, %f", lon, lat);
+  g_assert_true (lon > jordan->label_bounds.west && lon < jordan->label_bounds.east);
+  g_assert_true (lat > jordan->label_bounds.south && lat < jordan->label_bounds.north);
+  /* The project stays open while its countries are visited. */
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "project");
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *kind;
+  const char *id;
+} ExpectResult;
+
+static gboolean
+first_result_is (gpointer data)
+{
+  ExpectResult *e = data;
+  const char *kind = NULL;
+
+  return migmap_window_get_n_search_results (e->f->window) > 0 &&
+         g_strcmp0 (migmap_window_get_search_result (e->f->window, 0, &kind), e->id) == 0 &&
+         g_strcmp0 (kind, e->kind) == 0;
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  ExpectResult amedip = { f, "project", "amedip" }, turkey = { f, "country", "TUR" };
+  Expect selected = { f, "TUR" };
+  const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
+  MigmapProject *shown;
+  double lon, lat;
+
+  (void) data;
+  /* Ctrl+F, type, Enter: as a user does. */
+  gtk_widget_grab_focus (GTK_WIDGET (map));
+  xdotool ("key --clearmodifiers ctrl+f");
+  settle (200);
+  xdotool ("type --delay 20 AMEDIP");
+  g_assert_true (wait_until (first_result_is, &amedip, 3000));
+  xdotool ("key Return");
+  settle (300);
+  shown = migmap_project_panel_get_project (migmap_window_get_project_panel (f->window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (migmap_project_get_id (shown), ==, "amedip");
+
+  /* A lower-case name without its accent: Türkiye. */
+  xdotool ("key --clearmodifiers ctrl+f ctrl+a BackSpace");
+  xdotool ("type --delay 20 turkiye");
+  g_assert_true (wait_until (first_result_is, &turkey, 3000));
+  xdotool ("key Return");
+  g_assert_true (wait_until (selected_is, &selected, 3000));
+  settle (500);
+  g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
+  g_assert_true (lon > tur->label_bounds.west && lon < tur->label_bounds.east);
+  g_assert_true (lat > tur->label_bounds.south && lat < tur->label_bounds.north);
+}
+
+static gboolean
+find_error_dialog (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  const char **text = data;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (window))
+        {
+          g_autofree char *all = migmap_widget_dup_text (window);
+          if (strstr (all, *text))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_broken_shapefile (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapShapeSet *shapes_before = migmap_map_view_get_shapes (map);
+  guint n_layers = g_list_model_get_n_items (migmap_window_get_layers (f->window));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "truncated.shp", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *expected = g_strdup_printf ("%s: truncated", path);
+  const char *wanted = expected;
+  Expect libya = { f, "LBY" };
+  double x, y;
+  guint32 pixel;
+
+  (void) data;
+  geo_to_map (f, 17.5, 26.0, &x, &y);
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (selected_is, &libya, 3000));
+  pixel = screen_pixel (GTK_WIDGET (map), x - 40, y + 40);
+
+  migmap_window_load_shapefile (f->window, file);
+  g_assert_true (wait_until (find_error_dialog, &wanted, 3000));
+  settle (200);
+  g_assert_true (migmap_map_view_get_shapes (map) == shapes_before);
+  g_assert_cmpuint (g_list_model_get_n_items (migmap_window_get_layers (f->window)), ==, n_layers);
+  g_assert_cmpstr (migmap_map_view_get_selected (map), ==, "LBY");
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x - 40, y + 40), ==, pixel);
+
+  /* A good file does replace the map. */
+  {
+    g_autofree char *small = g_test_build_filename (G_TEST_DIST, "data", "small.shp", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (migmap_window_open_shapefile (f->window, small, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (migmap_shape_set_get_n_features (migmap_map_view_get_shapes (map)), ==, 2);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  app = gtk_application_new ("io.github.migmap.MigMap.Test", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
+  g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
+  g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,
+              fixture_tear_down);
+  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
