@@ -460,6 +460,7 @@ void
 migmap_window_search (MigmapWindow *self, const char *text)
 {
   g_autofree char *folded = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
   g_auto(GStrv) words = NULL;
   g_autofree char *status = NULL;
 
@@ -467,7 +468,7 @@ migmap_window_search (MigmapWindow *self, const char *text)
 
   g_ptr_array_set_size (self->results, 0);
   migmap_list_box_clear (self->search_results);
-  if (text == NULL || *g_strstrip (g_strdup (text)) == '\0')
+  if (*trimmed == '\0')
     {
       if (g_str_equal (migmap_window_get_side_page (self), "search"))
         show_page (self, self->page_before_search ? self->page_before_search : "welcome");
