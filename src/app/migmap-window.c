@@ -8,6 +8,7 @@
 #include "migmap-format.h"
 #include "migmap-layer.h"
 #include "migmap-layers-panel.h"
+#include "migmap-style.h"
 #include "migmap-text.h"
 
 #define SETTINGS_SCHEMA "io.github.migmap.MigMap"
@@ -62,13 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GNOME palette tones, distinct enough to stripe together. */
-static const char * const layer_palette[] = {
-  "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f6d32d", "#e01b24",
-  "#986a44", "#1c71d8", "#26a269", "#813d9c", "#c64600", "#77767b",
-};
-#define MARKER_COLOR "#241f31"
-
 static void
 search_result_free (gpointer data)
 {
@@ -95,56 +89,38 @@ country_name (MigmapWindow *self, const char *code)
 
 /* ---- layers ---- */
 
-static const char *
-section_for_group (MigmapGroup *group)
-{
-  return g_strcmp0 (migmap_group_get_kind (group), "project_countries") == 0
-    ? _("Project countries") : _("Partner states");
-}
-
 static void
 build_layers (MigmapWindow *self)
 {
-  GListModel *groups = migmap_catalogue_get_groups (self->catalogue);
-  GListModel *places = migmap_catalogue_get_places (self->catalogue);
+  g_autoptr(GPtrArray) styles = migmap_style_build_layers (self->catalogue);
   g_auto(GStrv) visible = self->settings ? g_settings_get_strv (self->settings, "visible-layers")
-                                         : g_strdupv ((char *[]) { "mtm-partner-states-2012", NULL });
-  g_autoptr(MigmapLayer) markers = NULL;
-  GdkRGBA color;
-  guint colour_index = 0;
+                                         : g_strdupv ((char *[]) { MIGMAP_STYLE_DEFAULT_LAYER_ID, NULL });
 
-  /* Partner-state groups first, then the countries of each project. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
-      {
-        g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
-        gboolean is_project = g_strcmp0 (migmap_group_get_kind (group), "project_countries") == 0;
-        g_autoptr(MigmapLayer) layer = NULL;
-
-        if (is_project != (pass == 1))
-          continue;
-        gdk_rgba_parse (&color, layer_palette[colour_index++ % G_N_ELEMENTS (layer_palette)]);
-        layer = migmap_layer_new_countries (migmap_group_get_id (group), migmap_group_get_name (group), &color,
-                                            migmap_group_get_countries (group));
-        migmap_layer_set_section (layer, section_for_group (group));
-        migmap_layer_set_visible (layer, g_strv_contains ((const char * const *) visible, migmap_group_get_id (group)));
-        g_list_store_append (self->layers, layer);
-      }
-
-  gdk_rgba_parse (&color, MARKER_COLOR);
-  markers = migmap_layer_new_markers ("places", _("Offices, venues and cities"), &color);
-  migmap_layer_set_section (markers, _("Project locations"));
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+  for (guint i = 0; i < styles->len; i++)
     {
-      g_autoptr(MigmapPlace) place = g_list_model_get_item (places, i);
+      MigmapStyleLayer *style = g_ptr_array_index (styles, i);
+      GdkRGBA color = { style->color.red, style->color.green, style->color.blue, style->color.alpha };
+      g_autoptr(MigmapLayer) layer = NULL;
 
-      /* A place known only by its country has no point of its own to show. */
-      if (migmap_place_has_coordinates (place) && migmap_place_get_precision (place) != MIGMAP_PLACE_PRECISION_COUNTRY)
-        migmap_layer_add_marker (markers, migmap_place_get_id (place), migmap_place_get_lon (place),
-                                 migmap_place_get_lat (place), migmap_place_get_name (place));
+      if (style->kind == MIGMAP_STYLE_LAYER_COUNTRIES)
+        {
+          layer = migmap_layer_new_countries (style->id, style->title, &color, (const char * const *) style->codes);
+          migmap_layer_set_visible (layer, g_strv_contains ((const char * const *) visible, style->id));
+        }
+      else
+        {
+          layer = migmap_layer_new_markers (style->id, style->title, &color);
+          for (guint m = 0; m < style->markers->len; m++)
+            {
+              MigmapStyleMarker *marker = &g_array_index (style->markers, MigmapStyleMarker, m);
+              migmap_layer_add_marker (layer, marker->id, marker->lon, marker->lat, marker->label);
+            }
+          migmap_layer_set_visible (layer, self->settings ? g_settings_get_boolean (self->settings, "show-markers")
+                                                          : TRUE);
+        }
+      migmap_layer_set_section (layer, style->section);
+      g_list_store_append (self->layers, layer);
     }
-  migmap_layer_set_visible (markers, self->settings ? g_settings_get_boolean (self->settings, "show-markers") : TRUE);
-  g_list_store_append (self->layers, markers);
 }
 
 static void

@@ -8,7 +8,9 @@
 
 #include "migmap-data-files.h"
 #include "migmap-export.h"
+#include "migmap-page-layout.h"
 #include "migmap-renderer.h"
+#include "migmap-style.h"
 #include "migmap-viewport.h"
 
 #define DEFAULT_HIGHLIGHT "#e66100"
@@ -25,6 +27,14 @@ typedef struct {
   char     *resolution;
   char     *output;
   char     *quality;
+  char     *layout;
+  char     *layers;
+  char     *title;
+  char     *paper;
+  char     *orientation;
+  char     *date;
+  char     *catalogue;
+  int       dpi;
   gboolean  no_labels;
 } Options;
 
@@ -40,6 +50,13 @@ options_clear (Options *o)
   g_free (o->resolution);
   g_free (o->output);
   g_free (o->quality);
+  g_free (o->layout);
+  g_free (o->layers);
+  g_free (o->title);
+  g_free (o->paper);
+  g_free (o->orientation);
+  g_free (o->date);
+  g_free (o->catalogue);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -166,8 +183,9 @@ add_highlights (MigmapRenderer *renderer, const char *text, GError **error)
 }
 
 typedef struct {
-  MigmapRenderer *renderer;
-  MigmapViewport *viewport;
+  MigmapRenderer   *renderer;
+  MigmapViewport   *viewport;
+  MigmapPageLayout *page;
 } Snapshot;
 
 static void
@@ -175,9 +193,43 @@ draw_snapshot (cairo_t *cr, double width, double height, gpointer user_data)
 {
   Snapshot *snapshot = user_data;
 
-  (void) width;
-  (void) height;
-  migmap_renderer_render (snapshot->renderer, snapshot->viewport, cr);
+  if (snapshot->page)
+    migmap_page_layout_render (snapshot->page, snapshot->renderer, snapshot->viewport, cr, width, height);
+  else
+    migmap_renderer_render (snapshot->renderer, snapshot->viewport, cr);
+}
+
+/* --layers: catalogue layer ids, each checked against the catalogue. */
+static GStrv
+parse_layers (const char *text, GPtrArray *styles, GError **error)
+{
+  g_auto(GStrv) ids = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      gboolean known = FALSE;
+
+      g_strstrip (ids[i]);
+      for (guint l = 0; l < styles->len && !known; l++)
+        known = g_str_equal (((MigmapStyleLayer *) g_ptr_array_index (styles, l))->id, ids[i]);
+      if (!known)
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint l = 0; l < styles->len; l++)
+            g_string_append_printf (names, "%s%s", l ? ", " : "", ((MigmapStyleLayer *) g_ptr_array_index (styles, l))->id);
+          USAGE_ERROR (error, "--layers: unknown layer \"%s\"; the catalogue has: %s", ids[i], names->str);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&ids);
+}
+
+static char *
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  return g_date_time_format (now, "%-d %B %Y");
 }
 
 static gboolean
@@ -191,7 +243,12 @@ run (Options *o, GError **error)
   MigmapProjection projection;
   MigmapFormat format;
   int width = 1920, height = 1080;
-  gboolean fast;
+  gboolean fast, page_layout;
+  double page_width = 0, page_height = 0, pixel_scale;
+  g_autoptr(MigmapPageLayout) page = NULL;
+  g_autoptr(MigmapCatalogue) catalogue = NULL;
+  g_autoptr(GPtrArray) styles = NULL;
+  g_auto(GStrv) visible = NULL;
   Snapshot snapshot;
 
   if (o->output == NULL)
@@ -222,7 +279,36 @@ run (Options *o, GError **error)
     }
   fast = o->quality && g_str_equal (o->quality, "fast");
 
-  migmap_viewport_set_size (viewport, width, height);
+  if (o->layout && !g_str_equal (o->layout, "page") && !g_str_equal (o->layout, "map"))
+    {
+      USAGE_ERROR (error, "--layout: \"%s\" is not page or map", o->layout);
+      return FALSE;
+    }
+  page_layout = o->layout && g_str_equal (o->layout, "page");
+  if (o->orientation && !g_str_equal (o->orientation, "landscape") && !g_str_equal (o->orientation, "portrait"))
+    {
+      USAGE_ERROR (error, "--orientation: \"%s\" is not landscape or portrait", o->orientation);
+      return FALSE;
+    }
+  if (page_layout &&
+      !migmap_paper_size_lookup (o->paper ? o->paper : "a4",
+                                 !o->orientation || g_str_equal (o->orientation, "landscape"),
+                                 &page_width, &page_height))
+    {
+      USAGE_ERROR (error, "--paper: \"%s\" is not a4, a3 or letter", o->paper);
+      return FALSE;
+    }
+  if (o->dpi != 0 && (o->dpi < 36 || o->dpi > 1200))
+    {
+      USAGE_ERROR (error, "--dpi: %d is not between 36 and 1200", o->dpi);
+      return FALSE;
+    }
+
+  /* A page's map is about the page's size; the layout fits the view to it. */
+  if (page_layout)
+    migmap_viewport_set_size (viewport, page_width, page_height * 0.78);
+  else
+    migmap_viewport_set_size (viewport, width, height);
   migmap_viewport_set_projection (viewport, projection);
   migmap_viewport_fit_bounds (viewport, &bounds);
 
@@ -249,12 +335,45 @@ run (Options *o, GError **error)
   renderer = migmap_renderer_new (shapes);
   migmap_renderer_set_show_labels (renderer, !o->no_labels);
   migmap_renderer_set_quality (renderer, fast ? MIGMAP_RENDER_QUALITY_FAST : MIGMAP_RENDER_QUALITY_BEST);
+
+  if (page_layout)
+    page = migmap_page_layout_new ();
+  if (page_layout || o->layers)
+    {
+      g_autofree char *catalogue_path = o->catalogue ? g_strdup (o->catalogue)
+                                                     : migmap_find_data_file ("data/catalogue.json");
+
+      catalogue = migmap_catalogue_new_from_file (catalogue_path, error);
+      if (catalogue == NULL)
+        return FALSE;
+      styles = migmap_style_build_layers (catalogue);
+      visible = o->layers ? parse_layers (o->layers, styles, error)
+                          : g_strdupv ((char *[]) { MIGMAP_STYLE_DEFAULT_LAYER_ID, NULL });
+      if (visible == NULL)
+        return FALSE;
+      migmap_style_apply (styles, (const char * const *) visible, renderer, page);
+    }
   if (o->highlight && !add_highlights (renderer, o->highlight, error))
     return FALSE;
 
-  snapshot = (Snapshot) { renderer, viewport };
-  /* Vector pages are in points: one logical pixel becomes one point. */
-  return migmap_export_to_file (o->output, format, width, height, 1.0, draw_snapshot, &snapshot, error);
+  if (page)
+    {
+      g_autofree char *title = o->title ? g_strdup (o->title)
+                                        : migmap_style_default_title (styles, (const char * const *) visible);
+      g_autofree char *date = o->date ? g_strdup (o->date) : today ();
+
+      migmap_page_layout_set_title (page, title);
+      migmap_page_layout_set_date (page, date);
+      migmap_style_add_projects_table (catalogue, (const char * const *) visible, page);
+      width = page_width;
+      height = page_height;
+    }
+
+  snapshot = (Snapshot) { renderer, viewport, page };
+  /* Vector output is in points; PNG pixels follow --dpi (pages default to
+   * 150 DPI, maps to one pixel per point). */
+  pixel_scale = o->dpi ? o->dpi / 72.0 : page ? 150.0 / 72.0 : 1.0;
+  return migmap_export_to_file (o->output, format, width, height, pixel_scale, draw_snapshot, &snapshot, error);
 }
 
 int
@@ -278,6 +397,16 @@ main (int argc, char **argv)
     { "no-labels", 0, 0, G_OPTION_ARG_NONE, &o.no_labels, "Do not label countries", NULL },
     { "quality", 0, 0, G_OPTION_ARG_STRING, &o.quality,
       "best (default) or fast, the window's interactive drawing (PNG only)", "best|fast" },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &o.layout,
+      "map (default): the map alone; page: title, legend, scale, date, source and disclaimer", "map|page" },
+    { "layers", 0, 0, G_OPTION_ARG_STRING, &o.layers,
+      "Catalogue layers to show, e.g. mtm-partner-states-2012,places (pages default to the MTM partner states)", "ID,..." },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, "Page title (default: the layers shown)", "TEXT" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, "Page size: a4 (default), a3 or letter", "NAME" },
+    { "orientation", 0, 0, G_OPTION_ARG_STRING, &o.orientation, "landscape (default) or portrait", "NAME" },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "PNG resolution, e.g. 96, 150 or 300", "N" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, "Date printed on the page (default: today)", "TEXT" },
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of the bundled one", "FILE" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write", "FILE" },
     { NULL }
   };

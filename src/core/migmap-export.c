@@ -9,9 +9,13 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <string.h>
+
+#include "migmap-text-sink.h"
 
 typedef struct {
   GOutputStream *stream;
+  GString       *buffer;   /* SVG waits here for its <text> elements */
   GError        *error;
 } StreamClosure;
 
@@ -22,9 +26,26 @@ write_to_stream (void *closure, const unsigned char *data, unsigned int length)
 
   if (sc->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
+  if (sc->buffer)
+    {
+      g_string_append_len (sc->buffer, (const char *) data, length);
+      return CAIRO_STATUS_SUCCESS;
+    }
   if (!g_output_stream_write_all (sc->stream, data, length, NULL, NULL, &sc->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+/* cairo's SVG ends with "</svg>": the collected text goes just before it. */
+static void
+write_svg_with_text (StreamClosure *sc, const char *texts)
+{
+  const char *end = g_strrstr (sc->buffer->str, "</svg>");
+  gsize head = end ? (gsize) (end - sc->buffer->str) : sc->buffer->len;
+
+  if (g_output_stream_write_all (sc->stream, sc->buffer->str, head, NULL, NULL, &sc->error) &&
+      g_output_stream_write_all (sc->stream, texts, strlen (texts), NULL, NULL, &sc->error))
+    g_output_stream_write_all (sc->stream, sc->buffer->str + head, sc->buffer->len - head, NULL, NULL, &sc->error);
 }
 
 static const char * const format_names[] = { "png", "svg", "pdf" };
@@ -80,7 +101,7 @@ migmap_export_to_file (const char     *path,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) cancellable = NULL;
-  StreamClosure closure = { NULL, NULL };
+  StreamClosure closure = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   cairo_t *cr;
@@ -108,8 +129,10 @@ migmap_export_to_file (const char     *path,
         break;
       }
     case MIGMAP_FORMAT_SVG:
+      closure.buffer = g_string_new (NULL);
       surface = cairo_svg_surface_create_for_stream (write_to_stream, &closure, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      migmap_text_sink_attach (surface);
       break;
     case MIGMAP_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (write_to_stream, &closure, width, height);
@@ -129,6 +152,14 @@ migmap_export_to_file (const char     *path,
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
+  if (closure.buffer)
+    {
+      g_autofree char *texts = migmap_text_sink_take_svg (surface);
+
+      if (status == CAIRO_STATUS_SUCCESS)
+        write_svg_with_text (&closure, texts);
+      g_string_free (closure.buffer, TRUE);
+    }
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS || closure.error != NULL)

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
+#include "migmap-text-sink.h"
+
 /* Longest edge, in degrees, drawn straight under a non-cylindrical projection. */
 #define DENSIFY_DEG 1.0
 #define STRIPE_WIDTH 5.0
@@ -474,31 +476,23 @@ collect_layers (MigmapRenderer *self, const char *code, const Layer **out, guint
   return n;
 }
 
-/* Diagonal stripes of every colour, as one repeating tile anchored to the
- * page so neighbouring countries' stripes line up.  Vector targets get a
- * vector tile, so PDF and SVG stay sharp at any zoom. */
+/* Diagonal stripes of every colour, as one repeating image tile anchored to
+ * the page so neighbouring countries' stripes line up. */
 static cairo_pattern_t *
 create_stripe_pattern (RenderContext *ctx, const Layer **layers, guint n)
 {
   const double band = STRIPE_WIDTH * G_SQRT2;   /* stripe width along an axis */
   const double tile = band * n;
+  cairo_surface_t *target = cairo_get_target (ctx->cr);
   cairo_surface_t *surface;
   cairo_pattern_t *pattern;
   cairo_t *cr;
+  double sx, sy;
 
-  if (ctx->image)
-    {
-      double sx, sy;
-      cairo_surface_get_device_scale (ctx->image, &sx, &sy);
-      surface = cairo_surface_create_similar_image (ctx->image, CAIRO_FORMAT_ARGB32,
-                                                    (int) ceil (tile * sx), (int) ceil (tile * sy));
-      cairo_surface_set_device_scale (surface, sx, sy);
-    }
-  else
-    {
-      cairo_rectangle_t extents = { 0, 0, tile, tile };
-      surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-    }
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  surface = cairo_surface_create_similar_image (target, CAIRO_FORMAT_ARGB32,
+                                                (int) ceil (tile * sx), (int) ceil (tile * sy));
+  cairo_surface_set_device_scale (surface, sx, sy);
 
   cr = cairo_create (surface);
   /* The first colour underlies everything, so anti-aliased band edges blend
@@ -529,11 +523,59 @@ create_stripe_pattern (RenderContext *ctx, const Layer **layers, guint n)
   return pattern;
 }
 
+/* Vector stripes: one path of bands per colour, clipped to the country.
+ * Viewers anti-alias the edges of tiling patterns into visible seams. */
+static void
+draw_vector_stripes (RenderContext *ctx, const MigmapFeature *feature, const Layer **layers, guint n)
+{
+  cairo_t *cr = ctx->cr;
+  const Box *box = &ctx->band->feature_box[feature->index];
+  const double band = STRIPE_WIDTH * G_SQRT2;
+  double x0 = box->x0, y0 = box->y1, x1 = box->x1, y1 = box->y0;
+  int k0, k1;
+
+  cairo_matrix_transform_point (&ctx->to_screen, &x0, &y0);
+  cairo_matrix_transform_point (&ctx->to_screen, &x1, &y1);
+  /* Band k covers k*band <= x + y < (k+1)*band, as in the image tile. */
+  k0 = (int) floor ((x0 + y0) / band) - 1;
+  k1 = (int) ceil ((x1 + y1) / band) + 1;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  append_feature_path (ctx, feature);
+  cairo_clip (cr);
+  for (guint c = 0; c < n; c++)
+    {
+      cairo_new_path (cr);
+      for (int k = k0; k <= k1; k++)
+        {
+          double c0 = k * band, c1 = (k + 1) * band;
+
+          if (((k % (int) n) + n) % n != c)
+            continue;
+          cairo_move_to (cr, c0 - y0, y0);
+          cairo_line_to (cr, c1 - y0, y0);
+          cairo_line_to (cr, c1 - y1, y1);
+          cairo_line_to (cr, c0 - y1, y1);
+          cairo_close_path (cr);
+        }
+      set_source (cr, &layers[c]->color);
+      cairo_fill (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_stripes (RenderContext *ctx, const MigmapFeature *feature, const Layer **layers, guint n)
 {
-  cairo_pattern_t *pattern = create_stripe_pattern (ctx, layers, n);
+  cairo_pattern_t *pattern;
 
+  if (cairo_surface_get_type (cairo_get_target (ctx->cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      draw_vector_stripes (ctx, feature, layers, n);
+      return;
+    }
+  pattern = create_stripe_pattern (ctx, layers, n);
   cairo_new_path (ctx->cr);
   append_feature_path (ctx, feature);
   cairo_set_source (ctx->cr, pattern);
@@ -888,30 +930,25 @@ draw_text (RenderContext *ctx, PangoLayout *layout, const char *text, double x, 
   cairo_t *cr = ctx->cr;
 
   pango_layout_set_text (layout, text, -1);
-  set_source (cr, &ctx->self->style.label_halo);
   if (ctx->image)
     {
       /* Offset copies of cached glyphs: far cheaper than stroking outlines. */
       static const double offsets[][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 },
                                            { -1, -1 }, { 1, 1 }, { -1, 1 }, { 1, -1 } };
+
+      set_source (cr, &ctx->self->style.label_halo);
       for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
         {
           cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
           pango_cairo_show_layout (cr, layout);
         }
-    }
-  else
-    {
-      /* The halo is a path under the text, which itself stays text in PDF and SVG. */
       cairo_move_to (cr, x, y);
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_line_width (cr, 3.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      set_source (cr, &ctx->self->style.label);
+      pango_cairo_show_layout (cr, layout);
+      return;
     }
   cairo_move_to (cr, x, y);
-  set_source (cr, &ctx->self->style.label);
-  pango_cairo_show_layout (cr, layout);
+  migmap_show_layout (cr, layout, &ctx->self->style.label, &ctx->self->style.label_halo, 3.0);
 }
 
 static int

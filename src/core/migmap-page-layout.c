@@ -1,0 +1,557 @@
+/* migmap-page-layout.c
+ *
+ * One layout for printing, export and the headless renderer.  The map keeps
+ * exactly the area the user was looking at, scaled to the paper; the scale
+ * bar is computed for the projection at the map's centre.
+ */
+#include "migmap-page-layout.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "migmap-text-sink.h"
+
+#define FONT_FAMILY "Sans"
+
+typedef struct {
+  char        *label;
+  MigmapColor  color;
+  gboolean     is_marker;
+} LegendEntry;
+
+typedef struct {
+  char *title;
+  char *detail;
+} TableRow;
+
+struct _MigmapPageLayout
+{
+  GObject parent_instance;
+
+  char           *title;
+  char           *date;
+  char           *source;
+  char           *disclaimer;
+  char           *table_title;
+  GArray         *legend;     /* LegendEntry */
+  GArray         *table;      /* TableRow */
+  gboolean        map_only;
+  gboolean        rtl;
+
+  MigmapViewport *map_viewport;
+  double          map_x, map_y, map_width, map_height;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapPageLayout, migmap_page_layout, G_TYPE_OBJECT)
+
+static void
+legend_entry_clear (gpointer data)
+{
+  g_free (((LegendEntry *) data)->label);
+}
+
+static void
+table_row_clear (gpointer data)
+{
+  TableRow *row = data;
+
+  g_free (row->title);
+  g_free (row->detail);
+}
+
+static void
+migmap_page_layout_finalize (GObject *object)
+{
+  MigmapPageLayout *self = MIGMAP_PAGE_LAYOUT (object);
+
+  g_free (self->title);
+  g_free (self->date);
+  g_free (self->source);
+  g_free (self->disclaimer);
+  g_free (self->table_title);
+  g_array_unref (self->legend);
+  g_array_unref (self->table);
+  g_clear_object (&self->map_viewport);
+
+  G_OBJECT_CLASS (migmap_page_layout_parent_class)->finalize (object);
+}
+
+static void
+migmap_page_layout_class_init (MigmapPageLayoutClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = migmap_page_layout_finalize;
+}
+
+static void
+migmap_page_layout_init (MigmapPageLayout *self)
+{
+  self->source = g_strdup (_("Data: ICMPD documents; shapes: Natural Earth"));
+  self->disclaimer = g_strdup (_("Boundaries, names and the designations used on this map do not imply "
+                                 "official endorsement or acceptance."));
+  self->legend = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
+  g_array_set_clear_func (self->legend, legend_entry_clear);
+  self->table = g_array_new (FALSE, FALSE, sizeof (TableRow));
+  g_array_set_clear_func (self->table, table_row_clear);
+}
+
+MigmapPageLayout *
+migmap_page_layout_new (void)
+{
+  return g_object_new (MIGMAP_TYPE_PAGE_LAYOUT, NULL);
+}
+
+static void
+replace (char **field, const char *value)
+{
+  g_free (*field);
+  *field = g_strdup (value);
+}
+
+void
+migmap_page_layout_set_title (MigmapPageLayout *self, const char *title)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  replace (&self->title, title);
+}
+
+const char *
+migmap_page_layout_get_title (MigmapPageLayout *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_PAGE_LAYOUT (self), NULL);
+  return self->title;
+}
+
+void
+migmap_page_layout_set_date (MigmapPageLayout *self, const char *date)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  replace (&self->date, date);
+}
+
+void
+migmap_page_layout_set_source (MigmapPageLayout *self, const char *source)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  replace (&self->source, source);
+}
+
+void
+migmap_page_layout_set_disclaimer (MigmapPageLayout *self, const char *disclaimer)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  replace (&self->disclaimer, disclaimer);
+}
+
+void
+migmap_page_layout_set_table_title (MigmapPageLayout *self, const char *title)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  replace (&self->table_title, title);
+}
+
+void
+migmap_page_layout_add_legend_entry (MigmapPageLayout *self, const char *label,
+                                     const MigmapColor *color, gboolean is_marker)
+{
+  LegendEntry entry;
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (label != NULL && color != NULL);
+
+  entry = (LegendEntry) { g_strdup (label), *color, !!is_marker };
+  g_array_append_val (self->legend, entry);
+}
+
+void
+migmap_page_layout_add_table_row (MigmapPageLayout *self, const char *title, const char *detail)
+{
+  TableRow row;
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (title != NULL);
+
+  row = (TableRow) { g_strdup (title), g_strdup (detail) };
+  g_array_append_val (self->table, row);
+}
+
+void
+migmap_page_layout_set_map_only (MigmapPageLayout *self, gboolean map_only)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  self->map_only = !!map_only;
+}
+
+void
+migmap_page_layout_set_rtl (MigmapPageLayout *self, gboolean rtl)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  self->rtl = !!rtl;
+}
+
+/* ---- text ---- */
+
+static const MigmapColor ink = { 0.13, 0.13, 0.13, 1.0 };
+static const MigmapColor muted = { 0.35, 0.35, 0.35, 1.0 };
+
+static PangoLayout *
+new_text (MigmapPageLayout *self, cairo_t *cr, const char *text, double size, gboolean bold,
+          gboolean italic, double wrap_width)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
+  PangoContext *context = pango_layout_get_context (layout);
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  if (italic)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+  pango_layout_set_font_description (layout, font);
+  pango_context_set_base_dir (context, self->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
+  pango_layout_context_changed (layout);
+  pango_layout_set_auto_dir (layout, TRUE);
+  if (wrap_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (layout, self->rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+text_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height;
+}
+
+static double
+text_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+show_text (cairo_t *cr, PangoLayout *layout, double x, double y, const MigmapColor *color)
+{
+  cairo_move_to (cr, x, y);
+  migmap_show_layout (cr, layout, color, NULL, 0);
+}
+
+/* ---- scale bar ---- */
+
+/* 1, 2 or 5 times a power of ten, no longer than @max. */
+static double
+nice_length (double max)
+{
+  double power = pow (10.0, floor (log10 (max)));
+
+  if (5 * power <= max)
+    return 5 * power;
+  if (2 * power <= max)
+    return 2 * power;
+  return power;
+}
+
+static void
+draw_scale_bar (MigmapPageLayout *self, cairo_t *cr)
+{
+  MigmapViewport *vp = self->map_viewport;
+  double lon, lat, metres_per_point, km, bar, x, y, pad = 5;
+  g_autofree char *label = NULL;
+  g_autofree char *note = NULL;
+  g_autoptr(PangoLayout) text = NULL;
+  g_autoptr(PangoLayout) zero = NULL;
+  g_autoptr(PangoLayout) where = NULL;
+  double box_width, box_height;
+
+  if (!migmap_viewport_get_center_geo (vp, &lon, &lat))
+    return;
+  /* Ground distance per point along the parallel through the centre. */
+  metres_per_point = migmap_viewport_get_resolution (vp) /
+                     migmap_projection_scale_factor (migmap_viewport_get_projection (vp), lon, lat);
+  km = nice_length (metres_per_point * MIN (140.0, self->map_width / 4.0) / 1000.0);
+  bar = km * 1000.0 / metres_per_point;
+
+  /* TRANSLATORS: a distance on the scale bar, e.g. "500 km" */
+  label = g_strdup_printf (_("%g km"), km);
+  /* TRANSLATORS: where the scale bar is true, e.g. "Scale true at 36°N" */
+  note = g_strdup_printf (_("Scale true at %.0f°%s"), fabs (lat), lat >= 0 ? _("N") : _("S"));
+  text = new_text (self, cr, label, 7.5, FALSE, FALSE, 0);
+  zero = new_text (self, cr, "0", 7.5, FALSE, FALSE, 0);
+  where = new_text (self, cr, note, 6.5, FALSE, TRUE, 0);
+
+  box_width = MAX (bar + text_width (text) / 2 + text_width (zero) / 2, text_width (where)) + 2 * pad;
+  box_height = text_height (text) + 5 + text_height (where) + 2 * pad + 2;
+  x = self->rtl ? self->map_x + 8 : self->map_x + self->map_width - 8 - box_width;
+  y = self->map_y + self->map_height - 8 - box_height;
+
+  cairo_rectangle (cr, x, y, box_width, box_height);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_fill (cr);
+
+  {
+    double bx = x + pad + text_width (zero) / 2, by = y + pad + text_height (text);
+
+    /* Two halves, black and white, as on survey maps. */
+    cairo_rectangle (cr, bx, by, bar / 2, 4);
+    cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+    cairo_fill_preserve (cr);
+    cairo_set_line_width (cr, 0.6);
+    cairo_stroke (cr);
+    cairo_rectangle (cr, bx + bar / 2, by, bar / 2, 4);
+    cairo_set_source_rgb (cr, 1, 1, 1);
+    cairo_fill_preserve (cr);
+    cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
+    cairo_stroke (cr);
+    show_text (cr, zero, bx - text_width (zero) / 2, y + pad, &ink);
+    show_text (cr, text, bx + bar - text_width (text) / 2, y + pad, &ink);
+    show_text (cr, where, x + pad, by + 7, &muted);
+  }
+}
+
+/* ---- legend ---- */
+
+static void
+draw_legend (MigmapPageLayout *self, cairo_t *cr)
+{
+  const double pad = 6, swatch = 9, gap = 5, size = 8;
+  double max_label = MIN (self->map_width * 0.45, 260.0);
+  double width = 0, height = pad, x, y;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->legend->len == 0)
+    return;
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+      PangoLayout *layout = new_text (self, cr, entry->label, size, FALSE, FALSE, max_label);
+
+      pango_layout_set_width (layout, -1);
+      if (text_width (layout) > max_label)
+        pango_layout_set_width (layout, (int) (max_label * PANGO_SCALE));
+      g_ptr_array_add (layouts, layout);
+      width = MAX (width, text_width (layout));
+      height += MAX (text_height (layout), swatch) + 3;
+    }
+  width += 2 * pad + swatch + gap;
+  height += pad - 3;
+  x = self->rtl ? self->map_x + self->map_width - 8 - width : self->map_x + 8;
+  y = self->map_y + self->map_height - 8 - height;
+
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
+  cairo_set_line_width (cr, 0.5);
+  cairo_stroke (cr);
+
+  y += pad;
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      double sx = self->rtl ? x + width - pad - swatch : x + pad;
+      double tx = self->rtl ? sx - gap - text_width (layout) : sx + swatch + gap;
+      double line = MAX (text_height (layout), swatch);
+
+      if (entry->is_marker)
+        cairo_arc (cr, sx + swatch / 2, y + line / 2, swatch / 2 - 0.5, 0, 2 * G_PI);
+      else
+        cairo_rectangle (cr, sx, y + (line - swatch) / 2, swatch, swatch);
+      cairo_set_source_rgba (cr, entry->color.red, entry->color.green, entry->color.blue, entry->color.alpha);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
+      cairo_set_line_width (cr, 0.5);
+      cairo_stroke (cr);
+      show_text (cr, layout, tx, y, &ink);
+      y += line + 3;
+    }
+}
+
+/* ---- the page ---- */
+
+static void
+fit_map_viewport (MigmapPageLayout *self, MigmapViewport *view)
+{
+  double view_width, view_height, cx, cy;
+
+  migmap_viewport_get_size (view, &view_width, &view_height);
+  migmap_viewport_get_center (view, &cx, &cy);
+  g_clear_object (&self->map_viewport);
+  self->map_viewport = migmap_viewport_copy (view);
+  migmap_viewport_set_size (self->map_viewport, self->map_width, self->map_height);
+  /* All that the user saw, as large as the paper allows. */
+  migmap_viewport_set_resolution (self->map_viewport,
+                                  migmap_viewport_get_resolution (view) *
+                                  MAX (view_width / self->map_width, view_height / self->map_height));
+  migmap_viewport_set_center (self->map_viewport, cx, cy);
+}
+
+static void
+draw_map (MigmapPageLayout *self, MigmapRenderer *renderer, cairo_t *cr)
+{
+  cairo_save (cr);
+  cairo_translate (cr, self->map_x, self->map_y);
+  cairo_rectangle (cr, 0, 0, self->map_width, self->map_height);
+  cairo_clip (cr);
+  migmap_renderer_render (renderer, self->map_viewport, cr);
+  cairo_restore (cr);
+}
+
+void
+migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, MigmapViewport *view,
+                           cairo_t *cr, double width, double height)
+{
+  double margin = MIN (width, height) * 0.045;
+  double inner = width - 2 * margin;
+  double title_size = CLAMP (width * 0.028, 13.0, 22.0);
+  double top, bottom;
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) source = NULL;
+  g_autoptr(PangoLayout) disclaimer = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *source_line = NULL;
+  double table_height = 0;
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (MIGMAP_IS_RENDERER (renderer));
+  g_return_if_fail (MIGMAP_IS_VIEWPORT (view));
+  g_return_if_fail (cr != NULL && width > 0 && height > 0);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+
+  if (self->map_only)
+    {
+      self->map_x = self->map_y = 0;
+      self->map_width = width;
+      self->map_height = height;
+      fit_map_viewport (self, view);
+      draw_map (self, renderer, cr);
+      cairo_restore (cr);
+      return;
+    }
+
+  title = new_text (self, cr, self->title ? self->title : "", title_size, TRUE, FALSE, inner);
+  top = margin + text_height (title) + margin * 0.4;
+
+  source_line = self->date ? g_strdup_printf ("%s · %s", self->source, self->date) : g_strdup (self->source);
+  source = new_text (self, cr, source_line, 8, FALSE, FALSE, inner);
+  disclaimer = new_text (self, cr, self->disclaimer, 7.5, FALSE, TRUE, inner);
+  bottom = height - margin - text_height (disclaimer) - 2 - text_height (source) - margin * 0.3;
+
+  /* The projects shown, when the page has room to spare for them. */
+  if (self->table->len)
+    {
+      double available = (bottom - top) * 0.3;
+      PangoLayout *heading = new_text (self, cr, self->table_title ? self->table_title : "", 9, TRUE, FALSE, inner);
+
+      table_height = text_height (heading) + 4;
+      g_ptr_array_add (rows, heading);
+      for (guint i = 0; i < self->table->len; i++)
+        {
+          TableRow *row = &g_array_index (self->table, TableRow, i);
+          g_autofree char *line = row->detail ? g_strdup_printf ("%s — %s", row->title, row->detail)
+                                              : g_strdup (row->title);
+          PangoLayout *layout = new_text (self, cr, line, 7.5, FALSE, FALSE, inner);
+
+          if (table_height + text_height (layout) > available)
+            {
+              g_object_unref (layout);
+              break;
+            }
+          table_height += text_height (layout) + 1;
+          g_ptr_array_add (rows, layout);
+        }
+      /* A heading with no row under it would be worse than no table. */
+      if (rows->len < 2)
+        {
+          g_ptr_array_set_size (rows, 0);
+          table_height = 0;
+        }
+    }
+
+  self->map_x = margin;
+  self->map_y = top;
+  self->map_width = inner;
+  self->map_height = bottom - top - (table_height ? table_height + margin * 0.4 : 0);
+  fit_map_viewport (self, view);
+
+  show_text (cr, title, margin, margin, &ink);
+  draw_map (self, renderer, cr);
+  cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
+  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+  cairo_set_line_width (cr, 0.75);
+  cairo_stroke (cr);
+  draw_legend (self, cr);
+  draw_scale_bar (self, cr);
+
+  if (rows->len)
+    {
+      double y = self->map_y + self->map_height + margin * 0.4;
+
+      for (guint i = 0; i < rows->len; i++)
+        {
+          PangoLayout *layout = g_ptr_array_index (rows, i);
+          show_text (cr, layout, margin, y, i == 0 ? &ink : &muted);
+          y += text_height (layout) + (i == 0 ? 4 : 1);
+        }
+    }
+
+  show_text (cr, source, margin, bottom + margin * 0.3, &muted);
+  show_text (cr, disclaimer, margin, bottom + margin * 0.3 + text_height (source) + 2, &muted);
+  cairo_restore (cr);
+}
+
+void
+migmap_page_layout_get_map_area (MigmapPageLayout *self, double *x, double *y, double *width, double *height)
+{
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+
+  if (x)
+    *x = self->map_x;
+  if (y)
+    *y = self->map_y;
+  if (width)
+    *width = self->map_width;
+  if (height)
+    *height = self->map_height;
+}
+
+MigmapViewport *
+migmap_page_layout_get_map_viewport (MigmapPageLayout *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_PAGE_LAYOUT (self), NULL);
+  return self->map_viewport;
+}
+
+gboolean
+migmap_paper_size_lookup (const char *name, gboolean landscape, double *width, double *height)
+{
+  static const struct { const char *name; double w, h; } papers[] = {
+    { "a4", 595.276, 841.890 },
+    { "a3", 841.890, 1190.551 },
+    { "letter", 612.0, 792.0 },
+  };
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_ascii_strcasecmp (name, papers[i].name) == 0)
+      {
+        *width = landscape ? papers[i].h : papers[i].w;
+        *height = landscape ? papers[i].w : papers[i].h;
+        return TRUE;
+      }
+  return FALSE;
+}
