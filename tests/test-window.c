@@ -7,6 +7,7 @@
 #include "migmap-data-files.h"
 #include "migmap-format.h"
 #include "migmap-layer.h"
+#include "migmap-snapshot.h"
 #include "migmap-window.h"
 
 /* One application for the whole run: it owns a D-Bus object path. */
@@ -487,6 +488,56 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+command_output (const char *command)
+{
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+/* Printing with GtkPrintOperation's export-to-file: the PDF has the paper
+ * and orientation that were set, and the page's text. */
+static void
+test_print_to_pdf (Fixture *f, gconstpointer data)
+{
+  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (f->window);
+  g_autofree char *dir = g_dir_make_tmp ("migmap-print-XXXXXX", NULL);
+  struct { GtkPageOrientation orientation; const char *size; } cases[] = {
+    { GTK_PAGE_ORIENTATION_PORTRAIT, "595(\\.\\d+)? x 841(\\.\\d+)? pts \\(A4\\)" },
+    { GTK_PAGE_ORIENTATION_LANDSCAPE, "841(\\.\\d+)? x 595(\\.\\d+)? pts \\(A4\\)" },
+  };
+
+  (void) data;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+      g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+      g_autofree char *pdf = g_strdup_printf ("%s/print-%u.pdf", dir, i);
+      g_autofree char *info_command = g_strdup_printf ("pdfinfo %s", pdf);
+      g_autofree char *text_command = g_strdup_printf ("pdftotext %s -", pdf);
+      g_autofree char *info = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+      gtk_page_setup_set_orientation (setup, cases[i].orientation);
+      g_assert_cmpint (migmap_snapshot_print (snapshot, GTK_WINDOW (f->window), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                              setup, pdf, NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+      g_assert_no_error (error);
+      info = command_output (info_command);
+      g_test_message ("%s", info);
+      g_assert_true (g_regex_match_simple (cases[i].size, info, 0, 0));
+      g_assert_true (g_regex_match_simple ("^Pages: +1$", info, G_REGEX_MULTILINE, 0));
+      text = g_strdelimit (command_output (text_command), "\n", ' ');
+      g_assert_nonnull (strstr (text, "MTM Dialogue partner states, 2012"));
+      g_assert_nonnull (strstr (text, "official endorsement or acceptance."));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -504,6 +555,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
+  g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -846,6 +846,20 @@ migmap_map_view_get_shapes (MigmapMapView *self)
   return self->renderers[0] ? migmap_renderer_get_shapes (self->renderers[0]) : NULL;
 }
 
+MigmapShapeSet *
+migmap_map_view_get_detailed_shapes (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->renderers[1] ? migmap_renderer_get_shapes (self->renderers[1]) : NULL;
+}
+
+const char * const *
+migmap_map_view_get_highlight (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return (const char * const *) self->highlight;
+}
+
 void
 migmap_map_view_set_highlight (MigmapMapView *self, const char * const *codes)
 {

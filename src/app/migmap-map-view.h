@@ -23,6 +23,8 @@ void             migmap_map_view_set_shapes           (MigmapMapView  *self,
 void             migmap_map_view_set_detailed_shapes  (MigmapMapView  *self,
                                                        MigmapShapeSet *shapes);
 MigmapShapeSet  *migmap_map_view_get_shapes           (MigmapMapView  *self);
+MigmapShapeSet  *migmap_map_view_get_detailed_shapes  (MigmapMapView  *self);
+const char * const *migmap_map_view_get_highlight     (MigmapMapView  *self);
 void             migmap_map_view_set_view_restored    (MigmapMapView  *self);
 void             migmap_map_view_set_layers           (MigmapMapView *self,
                                                        GListModel    *layers);

@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "migmap-export-dialog.h"
 #include "migmap-format.h"
 #include "migmap-layer.h"
 #include "migmap-layers-panel.h"
+#include "migmap-snapshot.h"
 #include "migmap-style.h"
 #include "migmap-text.h"
 
@@ -50,6 +52,7 @@ struct _MigmapWindow
   GListStore         *layers;
   GSettings          *settings;
   GPtrArray          *results;        /* SearchResult */
+  GtkPageSetup       *page_setup;     /* the last print's, for the next one */
   char               *page_before_search;
 };
 
@@ -663,6 +666,35 @@ open_shapefile_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  MigmapWindow *self = MIGMAP_WINDOW (widget);
+  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (self);
+  g_autoptr(GError) error = NULL;
+  GtkPageSetup *chosen = NULL;
+
+  (void) action_name; (void) parameter;
+  if (migmap_snapshot_print (snapshot, GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                             self->page_setup, NULL, &chosen, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("Could not print the map"), error->message);
+  if (chosen)
+    {
+      g_clear_object (&self->page_setup);
+      self->page_setup = chosen;
+    }
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  MigmapWindow *self = MIGMAP_WINDOW (widget);
+  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (self);
+
+  (void) action_name; (void) parameter;
+  gtk_window_present (GTK_WINDOW (migmap_export_dialog_new (GTK_WINDOW (self), snapshot)));
+}
+
+static void
 search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   MigmapWindow *self = MIGMAP_WINDOW (widget);
@@ -753,6 +785,7 @@ migmap_window_dispose (GObject *object)
   g_clear_object (&self->catalogue);
   g_clear_object (&self->layers);
   g_clear_object (&self->settings);
+  g_clear_object (&self->page_setup);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->page_before_search, g_free);
 
@@ -848,6 +881,8 @@ migmap_window_class_init (MigmapWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-shapefile", NULL, open_shapefile_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, reset_view_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
@@ -939,4 +974,28 @@ migmap_window_get_side_page (MigmapWindow *self)
 {
   g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
   return gtk_stack_get_visible_child_name (self->side_stack);
+}
+
+MigmapCatalogue *
+migmap_window_get_catalogue (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->catalogue;
+}
+
+/* The ids of the layers on, markers included. */
+GStrv
+migmap_window_dup_visible_layers (MigmapWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+    {
+      g_autoptr(MigmapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      if (migmap_layer_get_visible (layer))
+        g_strv_builder_add (builder, migmap_layer_get_id (layer));
+    }
+  return g_strv_builder_end (builder);
 }

@@ -21,6 +21,8 @@ MigmapMapView      *migmap_window_get_map_view         (MigmapWindow *self);
 MigmapCountryPanel *migmap_window_get_country_panel    (MigmapWindow *self);
 MigmapProjectPanel *migmap_window_get_project_panel    (MigmapWindow *self);
 GListModel         *migmap_window_get_layers           (MigmapWindow *self);
+MigmapCatalogue    *migmap_window_get_catalogue        (MigmapWindow *self);
+GStrv               migmap_window_dup_visible_layers   (MigmapWindow *self);
 const char         *migmap_window_get_side_page        (MigmapWindow *self);
 
 void                migmap_window_select_country       (MigmapWindow *self,

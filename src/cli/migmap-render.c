@@ -243,8 +243,8 @@ run (Options *o, GError **error)
   MigmapProjection projection;
   MigmapFormat format;
   int width = 1920, height = 1080;
+  double page_width = 0, page_height = 0, pixel_scale, out_width, out_height;
   gboolean fast, page_layout;
-  double page_width = 0, page_height = 0, pixel_scale;
   g_autoptr(MigmapPageLayout) page = NULL;
   g_autoptr(MigmapCatalogue) catalogue = NULL;
   g_autoptr(GPtrArray) styles = NULL;
@@ -365,15 +365,15 @@ run (Options *o, GError **error)
       migmap_page_layout_set_title (page, title);
       migmap_page_layout_set_date (page, date);
       migmap_style_add_projects_table (catalogue, (const char * const *) visible, page);
-      width = page_width;
-      height = page_height;
     }
+  out_width = page ? page_width : width;
+  out_height = page ? page_height : height;
 
   snapshot = (Snapshot) { renderer, viewport, page };
   /* Vector output is in points; PNG pixels follow --dpi (pages default to
    * 150 DPI, maps to one pixel per point). */
   pixel_scale = o->dpi ? o->dpi / 72.0 : page ? 150.0 / 72.0 : 1.0;
-  return migmap_export_to_file (o->output, format, width, height, pixel_scale, draw_snapshot, &snapshot, error);
+  return migmap_export_to_file (o->output, format, out_width, out_height, pixel_scale, draw_snapshot, &snapshot, error);
 }
 
 int

@@ -123,7 +123,7 @@ migmap_export_to_file (const char     *path,
     {
     case MIGMAP_FORMAT_PNG:
       {
-        int pw = (int) ceil (width * pixel_scale), ph = (int) ceil (height * pixel_scale);
+        int pw = (int) lround (width * pixel_scale), ph = (int) lround (height * pixel_scale);
         surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
         cairo_surface_set_device_scale (surface, pixel_scale, pixel_scale);
         break;

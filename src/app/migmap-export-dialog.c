@@ -1,0 +1,143 @@
+/* migmap-export-dialog.c */
+#include "migmap-export-dialog.h"
+
+#include <glib/gi18n.h>
+
+struct _MigmapExportDialog
+{
+  GtkWindow parent_instance;
+
+  GtkEntry       *title_entry;
+  GtkDropDown    *content_dropdown;
+  GtkDropDown    *format_dropdown;
+  GtkDropDown    *dpi_dropdown;
+  GtkDropDown    *paper_dropdown;
+  GtkDropDown    *orientation_dropdown;
+
+  MigmapSnapshot *snapshot;
+};
+
+G_DEFINE_FINAL_TYPE (MigmapExportDialog, migmap_export_dialog, GTK_TYPE_WINDOW)
+
+static const MigmapFormat formats[] = { MIGMAP_FORMAT_PDF, MIGMAP_FORMAT_SVG, MIGMAP_FORMAT_PNG };
+static const int dpis[] = { 96, 150, 300 };
+static const char * const papers[] = { "a4", "a3", "letter" };
+
+void
+migmap_export_dialog_get_options (MigmapExportDialog *self, MigmapSnapshotOptions *options)
+{
+  g_return_if_fail (MIGMAP_IS_EXPORT_DIALOG (self));
+
+  options->format = formats[MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1)];
+  options->map_only = gtk_drop_down_get_selected (self->content_dropdown) == 1;
+  options->dpi = dpis[MIN (gtk_drop_down_get_selected (self->dpi_dropdown), G_N_ELEMENTS (dpis) - 1)];
+  options->paper = g_strdup (papers[MIN (gtk_drop_down_get_selected (self->paper_dropdown), G_N_ELEMENTS (papers) - 1)]);
+  options->landscape = gtk_drop_down_get_selected (self->orientation_dropdown) == 0;
+  options->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+}
+
+static void
+on_format_changed (MigmapExportDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->dpi_dropdown),
+                            formats[gtk_drop_down_get_selected (self->format_dropdown)] == MIGMAP_FORMAT_PNG);
+}
+
+static void
+show_error (GtkWindow *parent, const char *message)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, _("Could not export the map"));
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", message);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_response (GtkNativeDialog *chooser, int response, MigmapExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+      MigmapSnapshotOptions options = { 0 };
+
+      migmap_export_dialog_get_options (self, &options);
+      if (path == NULL)
+        show_error (gtk_window_get_transient_for (GTK_WINDOW (self)), _("Only local files can be written."));
+      else if (!migmap_snapshot_export (self->snapshot, path, &options, &error))
+        show_error (gtk_window_get_transient_for (GTK_WINDOW (self)), error->message);
+      g_free (options.paper);
+      g_free (options.title);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (MigmapExportDialog *self)
+{
+  MigmapFormat format = formats[gtk_drop_down_get_selected (self->format_dropdown)];
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.%s", _("map"), migmap_format_to_string (format));
+
+  chooser = gtk_file_chooser_native_new (_("Export Map"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+migmap_export_dialog_dispose (GObject *object)
+{
+  MigmapExportDialog *self = MIGMAP_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->snapshot);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (migmap_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+migmap_export_dialog_class_init (MigmapExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = migmap_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, title_entry);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, content_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, dpi_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, paper_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, orientation_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+migmap_export_dialog_init (MigmapExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+migmap_export_dialog_new (GtkWindow *parent, MigmapSnapshot *snapshot)
+{
+  MigmapExportDialog *self;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (MIGMAP_IS_SNAPSHOT (snapshot), NULL);
+
+  self = g_object_new (MIGMAP_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->snapshot = g_object_ref (snapshot);
+  title = migmap_snapshot_dup_default_title (snapshot);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,18 @@
+/* migmap-export-dialog.h: choose what to export, then where */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "migmap-snapshot.h"
+
+G_BEGIN_DECLS
+
+#define MIGMAP_TYPE_EXPORT_DIALOG (migmap_export_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (MigmapExportDialog, migmap_export_dialog, MIGMAP, EXPORT_DIALOG, GtkWindow)
+
+GtkWidget *migmap_export_dialog_new         (GtkWindow      *parent,
+                                             MigmapSnapshot *snapshot);
+void       migmap_export_dialog_get_options (MigmapExportDialog    *self,
+                                             MigmapSnapshotOptions *options);
+
+G_END_DECLS
