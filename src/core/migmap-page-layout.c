@@ -261,8 +261,9 @@ nice_length (double max)
   return power;
 }
 
+/* With @draw FALSE, only says where the box will go. */
 static void
-draw_scale_bar (MigmapPageLayout *self, cairo_t *cr)
+draw_scale_bar (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4])
 {
   MigmapViewport *vp = self->map_viewport;
   double lon, lat, metres_per_point, km, bar, x, y, pad = 5;
@@ -273,6 +274,7 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr)
   g_autoptr(PangoLayout) where = NULL;
   double box_width, box_height;
 
+  box[0] = box[1] = box[2] = box[3] = 0;
   if (!migmap_viewport_get_center_geo (vp, &lon, &lat))
     return;
   /* Ground distance per point along the parallel through the centre. */
@@ -293,6 +295,12 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr)
   box_height = text_height (text) + 5 + text_height (where) + 2 * pad + 2;
   x = self->rtl ? self->map_x + 8 : self->map_x + self->map_width - 8 - box_width;
   y = self->map_y + self->map_height - 8 - box_height;
+  box[0] = x;
+  box[1] = y;
+  box[2] = box_width;
+  box[3] = box_height;
+  if (!draw)
+    return;
 
   cairo_rectangle (cr, x, y, box_width, box_height);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
@@ -321,13 +329,14 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr)
 /* ---- legend ---- */
 
 static void
-draw_legend (MigmapPageLayout *self, cairo_t *cr)
+draw_legend (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4])
 {
   const double pad = 6, swatch = 9, gap = 5, size = 8;
   double max_label = MIN (self->map_width * 0.45, 260.0);
   double width = 0, height = pad, x, y;
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
+  box[0] = box[1] = box[2] = box[3] = 0;
   if (self->legend->len == 0)
     return;
   for (guint i = 0; i < self->legend->len; i++)
@@ -346,6 +355,12 @@ draw_legend (MigmapPageLayout *self, cairo_t *cr)
   height += pad - 3;
   x = self->rtl ? self->map_x + self->map_width - 8 - width : self->map_x + 8;
   y = self->map_y + self->map_height - 8 - height;
+  box[0] = x;
+  box[1] = y;
+  box[2] = width;
+  box[3] = height;
+  if (!draw)
+    return;
 
   cairo_rectangle (cr, x, y, width, height);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
@@ -421,6 +436,7 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *source_line = NULL;
   double table_height = 0;
+  double boxes[2][4];
 
   g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
   g_return_if_fail (MIGMAP_IS_RENDERER (renderer));
@@ -488,13 +504,23 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
   fit_map_viewport (self, view);
 
   show_text (cr, title, margin, margin, &ink);
+  /* Map labels keep clear of the legend and the scale bar. */
+  draw_legend (self, cr, FALSE, boxes[0]);
+  draw_scale_bar (self, cr, FALSE, boxes[1]);
+  for (guint i = 0; i < 2; i++)
+    {
+      boxes[i][0] -= self->map_x;
+      boxes[i][1] -= self->map_y;
+    }
+  migmap_renderer_set_label_obstacles (renderer, &boxes[0][0], 2);
   draw_map (self, renderer, cr);
+  migmap_renderer_set_label_obstacles (renderer, NULL, 0);
   cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
   cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
   cairo_set_line_width (cr, 0.75);
   cairo_stroke (cr);
-  draw_legend (self, cr);
-  draw_scale_bar (self, cr);
+  draw_legend (self, cr, TRUE, boxes[0]);
+  draw_scale_bar (self, cr, TRUE, boxes[1]);
 
   if (rows->len)
     {

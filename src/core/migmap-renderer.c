@@ -52,6 +52,7 @@ struct _MigmapRenderer
   GArray         *markers;  /* Marker */
   char           *selected;
   GHashTable     *emphasis;   /* codes */
+  GArray         *obstacles;  /* Rect */
   gboolean        show_labels;
   MigmapRenderQuality quality;
 
@@ -115,6 +116,7 @@ migmap_renderer_finalize (GObject *object)
   g_hash_table_unref (self->text_sizes);
   g_free (self->selected);
   g_hash_table_unref (self->emphasis);
+  g_array_unref (self->obstacles);
   g_free (self->style.label_family);
 
   G_OBJECT_CLASS (migmap_renderer_parent_class)->finalize (object);
@@ -144,6 +146,7 @@ migmap_renderer_init (MigmapRenderer *self)
   g_array_set_clear_func (self->markers, marker_clear);
   self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->emphasis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (double) * 4);
   self->show_labels = TRUE;
 }
 
@@ -287,6 +290,21 @@ migmap_renderer_set_show_labels (MigmapRenderer *self, gboolean show_labels)
 {
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   self->show_labels = !!show_labels;
+}
+
+void
+migmap_renderer_set_label_obstacles (MigmapRenderer *self, const double *rects, guint n_rects)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  g_return_if_fail (rects != NULL || n_rects == 0);
+
+  g_array_set_size (self->obstacles, 0);
+  for (guint i = 0; i < n_rects; i++)
+    {
+      /* Stored as corners, as labels are. */
+      double r[4] = { rects[4 * i], rects[4 * i + 1], rects[4 * i] + rects[4 * i + 2], rects[4 * i + 1] + rects[4 * i + 3] };
+      g_array_append_vals (self->obstacles, r, 1);
+    }
 }
 
 void
@@ -980,46 +998,52 @@ draw_markers (RenderContext *ctx, PangoLayout *layout, GArray *placed)
 {
   cairo_t *cr = ctx->cr;
   double width, height;
+  g_autoptr(GArray) on_screen = g_array_new (FALSE, FALSE, sizeof (double) * 3);
 
+  /* Every dot first, so that no label is then drawn across one. */
   migmap_viewport_get_size (ctx->viewport, &width, &height);
   for (guint i = 0; i < ctx->self->markers->len; i++)
     {
       const Marker *marker = &g_array_index (ctx->self->markers, Marker, i);
-      double sx, sy;
+      double at[3] = { 0, 0, i };
+      Rect dot;
 
-      if (!migmap_viewport_geo_to_screen (ctx->viewport, marker->lon, marker->lat, &sx, &sy) ||
-          sx < -MARKER_RADIUS || sy < -MARKER_RADIUS || sx > width + MARKER_RADIUS || sy > height + MARKER_RADIUS)
+      if (!migmap_viewport_geo_to_screen (ctx->viewport, marker->lon, marker->lat, &at[0], &at[1]) ||
+          at[0] < -MARKER_RADIUS || at[1] < -MARKER_RADIUS || at[0] > width + MARKER_RADIUS || at[1] > height + MARKER_RADIUS)
         continue;
-
       cairo_new_path (cr);
-      cairo_arc (cr, sx, sy, MARKER_RADIUS, 0, 2 * G_PI);
+      cairo_arc (cr, at[0], at[1], MARKER_RADIUS, 0, 2 * G_PI);
       set_source (cr, &marker->color);
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
-      {
-        Rect dot = { sx - MARKER_RADIUS, sy - MARKER_RADIUS, sx + MARKER_RADIUS, sy + MARKER_RADIUS };
-        g_array_append_val (placed, dot);
-      }
+      dot = (Rect) { at[0] - MARKER_RADIUS, at[1] - MARKER_RADIUS, at[0] + MARKER_RADIUS, at[1] + MARKER_RADIUS };
+      g_array_append_val (placed, dot);
+      g_array_append_vals (on_screen, at, 1);
+    }
 
-      if (marker->label && *marker->label)
+  for (guint i = 0; i < on_screen->len; i++)
+    {
+      const double *at = &g_array_index (on_screen, double, 3 * i);
+      const Marker *marker = &g_array_index (ctx->self->markers, Marker, (guint) at[2]);
+      double sx = at[0], sy = at[1];
+      int tw, th;
+      Rect r;
+
+      if (marker->label == NULL || *marker->label == '\0')
+        continue;
+      measure_text (ctx->self, layout, marker->label, &tw, &th);
+      r = (Rect) { sx + MARKER_RADIUS + 2, sy - th / 2.0, sx + MARKER_RADIUS + 2 + tw, sy + th / 2.0 };
+      if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
         {
-          int tw, th;
-          Rect r;
-
-          measure_text (ctx->self, layout, marker->label, &tw, &th);
-          r = (Rect) { sx + MARKER_RADIUS + 2, sy - th / 2.0, sx + MARKER_RADIUS + 2 + tw, sy + th / 2.0 };
+          /* Try the left side before giving up. */
+          r = (Rect) { sx - MARKER_RADIUS - 2 - tw, sy - th / 2.0, sx - MARKER_RADIUS - 2, sy + th / 2.0 };
           if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
-            {
-              /* Try the left side before giving up. */
-              r = (Rect) { sx - MARKER_RADIUS - 2 - tw, sy - th / 2.0, sx - MARKER_RADIUS - 2, sy + th / 2.0 };
-              if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
-                continue;
-            }
-          draw_text (ctx, layout, marker->label, r.x0, r.y0);
-          g_array_append_val (placed, r);
+            continue;
         }
+      draw_text (ctx, layout, marker->label, r.x0, r.y0);
+      g_array_append_val (placed, r);
     }
 }
 
@@ -1123,6 +1147,12 @@ migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t 
   draw_selection (&ctx);
 
   layout = create_label_layout (&ctx);
+  for (guint i = 0; i < self->obstacles->len; i++)
+    {
+      const double *o = &g_array_index (self->obstacles, double, 4 * i);
+      Rect r = { o[0], o[1], o[2], o[3] };
+      g_array_append_val (placed, r);
+    }
   draw_markers (&ctx, layout, placed);
   if (self->show_labels)
     draw_country_labels (&ctx, layout, placed);

@@ -66,6 +66,11 @@ void               migmap_renderer_set_emphasis      (MigmapRenderer     *self,
                                                       const char * const *codes);
 void               migmap_renderer_set_show_labels   (MigmapRenderer     *self,
                                                       gboolean            show_labels);
+/* Screen rectangles (x, y, width, height, in the viewport's pixels) that
+ * labels keep clear of, e.g. a page's legend box.  NULL clears them. */
+void               migmap_renderer_set_label_obstacles (MigmapRenderer   *self,
+                                                        const double     *rects,
+                                                        guint             n_rects);
 void               migmap_renderer_set_quality       (MigmapRenderer     *self,
                                                       MigmapRenderQuality quality);
 
