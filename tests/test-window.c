@@ -5,7 +5,8 @@
 #include <math.h>
 
 #include "migmap-data-files.h"
-#include "migmap-format.h"
+#include "migmap-dates.h"
+#include "migmap-widget-helpers.h"
 #include "migmap-layer.h"
 #include "migmap-snapshot.h"
 #include "migmap-window.h"

@@ -1,19 +1,17 @@
 /* main.c */
-#include <glib/gi18n.h>
-#include <locale.h>
-
 #include "migmap-application.h"
+#include "migmap-language.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(MigmapApplication) app = NULL;
+  g_autoptr(GSettings) settings = migmap_application_dup_settings ();
+  g_autofree char *language = settings ? g_settings_get_string (settings, "language") : NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, MIGMAP_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The in-app choice wins over the system's; it applies from the next start. */
+  migmap_language_init (language);
 
   app = migmap_application_new ();
   status = g_application_run (G_APPLICATION (app), argc, argv);

@@ -6,7 +6,7 @@
  */
 #include "migmap-application.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "migmap-data-files.h"
 #include "migmap-window.h"
@@ -17,6 +17,7 @@ struct _MigmapApplication
 
   char            *catalogue_path;
   char            *shapes_path;
+  GSettings       *settings;
   MigmapCatalogue *catalogue;
   MigmapShapeSet  *shapes;
   int              exit_status;
@@ -156,6 +157,7 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 static void
 migmap_application_startup (GApplication *application)
 {
+  MigmapApplication *self = MIGMAP_APPLICATION (application);
   static const GActionEntry actions[] = {
     { "about", about_action, NULL, NULL, NULL, { 0 } },
     { "quit", quit_action, NULL, NULL, NULL, { 0 } },
@@ -165,6 +167,11 @@ migmap_application_startup (GApplication *application)
   G_APPLICATION_CLASS (migmap_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
+  if (self->settings)
+    {
+      g_autoptr(GAction) language = g_settings_create_action (self->settings, "language");
+      g_action_map_add_action (G_ACTION_MAP (application), language);
+    }
   gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "win.print", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (app, "win.export", (const char *[]) { "<Control>e", NULL });
@@ -190,6 +197,7 @@ migmap_application_finalize (GObject *object)
   g_free (self->shapes_path);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->shapes);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (migmap_application_parent_class)->finalize (object);
 }
@@ -215,6 +223,19 @@ migmap_application_init (MigmapApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->settings = migmap_application_dup_settings ();
+}
+
+/* NULL when the schema is not installed (uninstalled runs without
+ * GSETTINGS_SCHEMA_DIR): then nothing persists. */
+GSettings *
+migmap_application_dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, MIGMAP_APPLICATION_ID, TRUE)
+                                             : NULL;
+
+  return schema ? g_settings_new (MIGMAP_APPLICATION_ID) : NULL;
 }
 
 MigmapApplication *

@@ -20,5 +20,6 @@ gboolean           migmap_application_load_data    (MigmapApplication *self,
 MigmapCatalogue   *migmap_application_get_catalogue (MigmapApplication *self);
 MigmapShapeSet    *migmap_application_get_shapes    (MigmapApplication *self);
 int                migmap_application_get_exit_status (MigmapApplication *self);
+GSettings         *migmap_application_dup_settings    (void);
 
 G_END_DECLS

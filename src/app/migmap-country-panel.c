@@ -1,9 +1,10 @@
 /* migmap-country-panel.c */
 #include "migmap-country-panel.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "migmap-format.h"
+#include "migmap-dates.h"
+#include "migmap-widget-helpers.h"
 
 struct _MigmapCountryPanel
 {

@@ -1,7 +1,7 @@
 /* migmap-export-dialog.c */
 #include "migmap-export-dialog.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 struct _MigmapExportDialog
 {

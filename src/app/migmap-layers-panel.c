@@ -6,7 +6,7 @@
  */
 #include "migmap-layers-panel.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "migmap-layer.h"
 

@@ -50,6 +50,9 @@ struct _MigmapMapView
   double           from_x, from_y, from_resolution;
   double           to_x, to_y, to_resolution;
 
+  MigmapLabelFunc          label_func;
+  gpointer                 label_data;
+
   MigmapCountryTooltipFunc tooltip_func;
   gpointer                 tooltip_data;
   GDestroyNotify           tooltip_destroy;
@@ -813,6 +816,7 @@ renderer_for (MigmapMapView *self, MigmapRenderer *renderer, MigmapShapeSet *sha
     }
   renderer = migmap_renderer_new (shapes);
   migmap_renderer_set_quality (renderer, MIGMAP_RENDER_QUALITY_FAST);
+  migmap_renderer_set_label_func (renderer, self->label_func, self->label_data, NULL);
   sync_renderer (self, renderer);
   return renderer;
 }
@@ -870,6 +874,20 @@ migmap_map_view_set_highlight (MigmapMapView *self, const char * const *codes)
   for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
     if (self->renderers[i])
       migmap_renderer_set_emphasis (self->renderers[i], codes);
+  invalidate (self);
+}
+
+/* Names for the country labels; @user_data must outlive the view. */
+void
+migmap_map_view_set_label_func (MigmapMapView *self, MigmapLabelFunc func, gpointer user_data)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+
+  self->label_func = func;
+  self->label_data = user_data;
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
+    if (self->renderers[i])
+      migmap_renderer_set_label_func (self->renderers[i], func, user_data, NULL);
   invalidate (self);
 }
 

@@ -26,6 +26,9 @@ MigmapShapeSet  *migmap_map_view_get_shapes           (MigmapMapView  *self);
 MigmapShapeSet  *migmap_map_view_get_detailed_shapes  (MigmapMapView  *self);
 const char * const *migmap_map_view_get_highlight     (MigmapMapView  *self);
 void             migmap_map_view_set_view_restored    (MigmapMapView  *self);
+void             migmap_map_view_set_label_func       (MigmapMapView  *self,
+                                                       MigmapLabelFunc func,
+                                                       gpointer        user_data);
 void             migmap_map_view_set_layers           (MigmapMapView *self,
                                                        GListModel    *layers);
 void             migmap_map_view_set_highlight        (MigmapMapView      *self,

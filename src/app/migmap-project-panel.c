@@ -6,9 +6,10 @@
  */
 #include "migmap-project-panel.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "migmap-format.h"
+#include "migmap-dates.h"
+#include "migmap-widget-helpers.h"
 
 struct _MigmapProjectPanel
 {
@@ -19,6 +20,7 @@ struct _MigmapProjectPanel
   GtkLabel        *kind_label;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkWidget       *language_note;
   GtkBox          *sections;
 
   MigmapCatalogue *catalogue;
@@ -613,6 +615,7 @@ migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, kind_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, language_note);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, sections);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_set_css_name (widget_class, "projectpanel");
@@ -622,7 +625,12 @@ migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
 static void
 migmap_project_panel_init (MigmapProjectPanel *self)
 {
+  const char *language = g_get_language_names ()[0];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Catalogue content stays in the sources' English: say so in other languages. */
+  gtk_widget_set_visible (self->language_note,
+                          !g_str_has_prefix (language, "en") && !g_str_equal (language, "C"));
 }
 
 GtkWidget *

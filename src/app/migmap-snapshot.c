@@ -5,8 +5,9 @@
  */
 #include "migmap-snapshot.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
+#include "migmap-dates.h"
 #include "migmap-style.h"
 
 /* Regional views print with the 1:10m shapes, when they are loaded. */
@@ -59,8 +60,7 @@ migmap_snapshot_new (MigmapWindow *window)
   MigmapSnapshot *self;
   MigmapMapView *map;
   MigmapShapeSet *shapes;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
+  g_autofree char *date = migmap_format_today ();
   g_autofree char *title = NULL;
 
   g_return_val_if_fail (MIGMAP_IS_WINDOW (window), NULL);
@@ -74,6 +74,8 @@ migmap_snapshot_new (MigmapWindow *window)
     shapes = migmap_map_view_get_shapes (map);
 
   self->renderer = migmap_renderer_new (shapes);
+  migmap_renderer_set_label_func (self->renderer, migmap_style_country_label,
+                                  g_object_ref (migmap_catalogue_get_country_codes (self->catalogue)), g_object_unref);
   migmap_renderer_set_selected (self->renderer, migmap_map_view_get_selected (map));
   migmap_renderer_set_emphasis (self->renderer, migmap_map_view_get_highlight (map));
 
@@ -85,10 +87,8 @@ migmap_snapshot_new (MigmapWindow *window)
 
   title = migmap_snapshot_dup_default_title (self);
   migmap_page_layout_set_title (self->page, title);
-  /* TRANSLATORS: the date printed on a map, see strftime(3) */
-  date = g_date_time_format (now, _("%-d %B %Y"));
   migmap_page_layout_set_date (self->page, date);
-  migmap_page_layout_set_rtl (self->page, gtk_widget_get_direction (GTK_WIDGET (window)) == GTK_TEXT_DIR_RTL);
+  migmap_page_layout_set_rtl (self->page, migmap_text_is_rtl ());
   return self;
 }
 

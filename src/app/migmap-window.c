@@ -3,17 +3,18 @@
  */
 #include "migmap-window.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
+#include "migmap-application.h"
 #include "migmap-export-dialog.h"
-#include "migmap-format.h"
+#include "migmap-dates.h"
+#include "migmap-widget-helpers.h"
 #include "migmap-layer.h"
 #include "migmap-layers-panel.h"
 #include "migmap-snapshot.h"
 #include "migmap-style.h"
 #include "migmap-text.h"
 
-#define SETTINGS_SCHEMA "io.github.migmap.MigMap"
 /* A country fills this much of the map when selected from a list. */
 #define COUNTRY_MARGIN_DEG 1.5
 
@@ -369,8 +370,7 @@ find_countries (MigmapWindow *self, const char * const *words)
       const MigmapFeature *feature = migmap_shape_set_get_feature (shapes, i);
       /* Every name a user may know the country by. */
       const char *names[] = { country_name (self, feature->code), feature->name,
-                              migmap_country_codes_get_name (codes, feature->code),
-                              migmap_country_codes_get_common_name (codes, feature->code), feature->code };
+                              migmap_country_codes_get_search_names (codes, feature->code), feature->code };
       g_autoptr(GString) haystack = g_string_new (NULL);
       g_autofree char *folded = NULL;
 
@@ -899,17 +899,10 @@ migmap_window_class_init (MigmapWindowClass *klass)
 static void
 migmap_window_init (MigmapWindow *self)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->layers = g_list_store_new (MIGMAP_TYPE_LAYER);
   self->results = g_ptr_array_new_with_free_func (search_result_free);
-
-  /* Uninstalled and in tests the schema may be absent: then nothing persists. */
-  schema = source ? g_settings_schema_source_lookup (source, SETTINGS_SCHEMA, TRUE) : NULL;
-  if (schema)
-    self->settings = g_settings_new (SETTINGS_SCHEMA);
+  self->settings = migmap_application_dup_settings ();
 }
 
 MigmapWindow *
@@ -926,6 +919,8 @@ migmap_window_new (GtkApplication  *application,
 
   self = g_object_new (MIGMAP_TYPE_WINDOW, "application", application, NULL);
   self->catalogue = g_object_ref (catalogue);
+  migmap_map_view_set_label_func (self->map_view, migmap_style_country_label,
+                                  migmap_catalogue_get_country_codes (catalogue));
   migmap_map_view_set_shapes (self->map_view, shapes);
   if (detailed_shapes)
     migmap_map_view_set_detailed_shapes (self->map_view, detailed_shapes);

@@ -20,6 +20,7 @@ typedef struct {
   char    *numeric;      /* NULL for codes outside ISO */
   char    *name;         /* iso-codes "name" */
   char    *common_name;  /* iso-codes "common_name", else NULL */
+  char    *search_names; /* names in ar, en and fr; built on first search */
   gboolean extra;
 } Country;
 
@@ -36,6 +37,7 @@ struct _MigmapCountryCodes {
   GObject     parent_instance;
   GHashTable *by_alpha3; /* alpha3 -> Country */
   GHashTable *by_alpha2; /* alpha2 -> Country (borrowed) */
+  gboolean    has_search_names;
 };
 
 G_DEFINE_FINAL_TYPE (MigmapCountryCodes, migmap_country_codes, G_TYPE_OBJECT)
@@ -45,6 +47,7 @@ country_free (gpointer data)
 {
   Country *country = data;
 
+  g_free (country->search_names);
   g_free (country->alpha2);
   g_free (country->alpha3);
   g_free (country->numeric);
@@ -267,6 +270,65 @@ migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
 
   name = migmap_country_codes_get_common_name (self, alpha3);
   return name ? dgettext (MIGMAP_ISO_3166_1_DOMAIN, name) : NULL;
+}
+
+/* glibc caches translations per locale, not per LANGUAGE; the GNU gettext
+ * manual's way to switch LANGUAGE at run time is to bump this counter. */
+extern int _nl_msg_cat_cntr;
+
+static void
+switch_language (const char *language)
+{
+  if (language)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  ++_nl_msg_cat_cntr;
+}
+
+/* Collects each country's iso-codes names in the MTM Dialogue's working
+ * languages, so "Maroc", "المغرب" and "Morocco" all find Morocco. */
+static void
+build_search_names (MigmapCountryCodes *self)
+{
+  static const char * const languages[] = { "ar", "fr" };
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  GHashTableIter iter;
+  Country *country;
+
+  g_hash_table_iter_init (&iter, self->by_alpha3);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &country))
+    country->search_names = g_strjoin ("\n", country->name, country->common_name ? country->common_name : "", NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      switch_language (languages[l]);
+      g_hash_table_iter_init (&iter, self->by_alpha3);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &country))
+        {
+          char *more = g_strjoin ("\n", country->search_names,
+                                  dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->name),
+                                  country->common_name ? dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->common_name) : "",
+                                  NULL);
+          g_free (country->search_names);
+          country->search_names = more;
+        }
+    }
+  switch_language (saved);
+  self->has_search_names = TRUE;
+}
+
+const char *
+migmap_country_codes_get_search_names (MigmapCountryCodes *self, const char *alpha3)
+{
+  Country *country;
+
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
+
+  if (!self->has_search_names)
+    build_search_names (self);
+  country = lookup (self, alpha3);
+  return country ? country->search_names : NULL;
 }
 
 const char *

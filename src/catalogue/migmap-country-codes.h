@@ -31,6 +31,10 @@ const char         *migmap_country_codes_get_common_name  (MigmapCountryCodes *s
                                                            const char         *alpha3);
 const char         *migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
                                                               const char         *alpha3);
+/* Every name of the country in Arabic, English and French, one per line,
+ * whatever the interface language: for search. */
+const char         *migmap_country_codes_get_search_names (MigmapCountryCodes *self,
+                                                           const char         *alpha3);
 const char         *migmap_country_codes_get_alpha2       (MigmapCountryCodes *self,
                                                            const char         *alpha3);
 const char         *migmap_country_codes_get_numeric      (MigmapCountryCodes *self,

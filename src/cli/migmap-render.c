@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "migmap-data-files.h"
+#include "migmap-dates.h"
+#include "migmap-language.h"
 #include "migmap-export.h"
 #include "migmap-page-layout.h"
 #include "migmap-renderer.h"
@@ -34,6 +36,7 @@ typedef struct {
   char     *orientation;
   char     *date;
   char     *catalogue;
+  char     *language;
   int       dpi;
   gboolean  no_labels;
 } Options;
@@ -57,6 +60,7 @@ options_clear (Options *o)
   g_free (o->orientation);
   g_free (o->date);
   g_free (o->catalogue);
+  g_free (o->language);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
@@ -225,12 +229,7 @@ parse_layers (const char *text, GPtrArray *styles, GError **error)
   return g_steal_pointer (&ids);
 }
 
-static char *
-today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%-d %B %Y");
-}
+
 
 static gboolean
 run (Options *o, GError **error)
@@ -246,6 +245,7 @@ run (Options *o, GError **error)
   double page_width = 0, page_height = 0, pixel_scale, out_width, out_height;
   gboolean fast, page_layout;
   g_autoptr(MigmapPageLayout) page = NULL;
+  g_autoptr(MigmapCountryCodes) codes = NULL;
   g_autoptr(MigmapCatalogue) catalogue = NULL;
   g_autoptr(GPtrArray) styles = NULL;
   g_auto(GStrv) visible = NULL;
@@ -333,6 +333,9 @@ run (Options *o, GError **error)
     return FALSE;
 
   renderer = migmap_renderer_new (shapes);
+  codes = migmap_country_codes_new_default (NULL);
+  if (codes)
+    migmap_renderer_set_label_func (renderer, migmap_style_country_label, g_object_ref (codes), g_object_unref);
   migmap_renderer_set_show_labels (renderer, !o->no_labels);
   migmap_renderer_set_quality (renderer, fast ? MIGMAP_RENDER_QUALITY_FAST : MIGMAP_RENDER_QUALITY_BEST);
 
@@ -360,10 +363,11 @@ run (Options *o, GError **error)
     {
       g_autofree char *title = o->title ? g_strdup (o->title)
                                         : migmap_style_default_title (styles, (const char * const *) visible);
-      g_autofree char *date = o->date ? g_strdup (o->date) : today ();
+      g_autofree char *date = o->date ? g_strdup (o->date) : migmap_format_today ();
 
       migmap_page_layout_set_title (page, title);
       migmap_page_layout_set_date (page, date);
+      migmap_page_layout_set_rtl (page, migmap_text_is_rtl ());
       migmap_style_add_projects_table (catalogue, (const char * const *) visible, page);
     }
   out_width = page ? page_width : width;
@@ -407,6 +411,7 @@ main (int argc, char **argv)
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "PNG resolution, e.g. 96, 150 or 300", "N" },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, "Date printed on the page (default: today)", "TEXT" },
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of the bundled one", "FILE" },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &o.language, "Language of the page: ar, en or fr (default: the system's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write", "FILE" },
     { NULL }
   };
@@ -423,6 +428,12 @@ main (int argc, char **argv)
       g_printerr ("migmap-render: unexpected argument \"%s\"\n", argv[1]);
       return 2;
     }
+  if (o.language && !g_strv_contains ((const char * const[]) { "ar", "en", "fr", NULL }, o.language))
+    {
+      g_printerr ("migmap-render: --language: \"%s\" is not ar, en or fr\n", o.language);
+      return 2;
+    }
+  migmap_language_init (o.language);
 
   if (!run (&o, &error))
     {

@@ -53,6 +53,9 @@ struct _MigmapRenderer
   char           *selected;
   GHashTable     *emphasis;   /* codes */
   GArray         *obstacles;  /* Rect */
+  MigmapLabelFunc label_func;
+  gpointer        label_data;
+  GDestroyNotify  label_destroy;
   gboolean        show_labels;
   MigmapRenderQuality quality;
 
@@ -110,6 +113,8 @@ migmap_renderer_finalize (GObject *object)
   MigmapRenderer *self = MIGMAP_RENDERER (object);
 
   clear_caches (self);
+  if (self->label_destroy)
+    self->label_destroy (self->label_data);
   g_clear_object (&self->shapes);
   g_ptr_array_unref (self->layers);
   g_array_unref (self->markers);
@@ -273,6 +278,26 @@ migmap_renderer_set_selected (MigmapRenderer *self, const char *code)
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   g_free (self->selected);
   self->selected = g_strdup (code);
+}
+
+void
+migmap_renderer_set_label_func (MigmapRenderer *self, MigmapLabelFunc func, gpointer user_data,
+                                GDestroyNotify destroy)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+
+  if (self->label_destroy)
+    self->label_destroy (self->label_data);
+  self->label_func = func;
+  self->label_data = user_data;
+  self->label_destroy = destroy;
+}
+
+static const char *
+label_for (MigmapRenderer *self, const MigmapFeature *feature)
+{
+  const char *name = self->label_func ? self->label_func (feature->code, self->label_data) : NULL;
+  return name ? name : feature->name;
 }
 
 void
@@ -1082,13 +1107,13 @@ draw_country_labels (RenderContext *ctx, PangoLayout *layout, GArray *placed)
       if (hypot (wx1 - wx0, wy1 - wy0) < 24.0)
         continue;
 
-      measure_text (self, layout, feature->name, &tw, &th);
+      measure_text (self, layout, label_for (self, feature), &tw, &th);
       if (tw > 0.9 * hypot (wx1 - wx0, wy1 - wy0))
         continue;
       r = (Rect) { sx - tw / 2.0, sy - th / 2.0, sx + tw / 2.0, sy + th / 2.0 };
       if (!rect_inside (&r, width, height) || rect_overlaps_any (placed, &r))
         continue;
-      draw_text (ctx, layout, feature->name, r.x0, r.y0);
+      draw_text (ctx, layout, label_for (self, feature), r.x0, r.y0);
       g_array_append_val (placed, r);
     }
 }

@@ -61,6 +61,15 @@ void               migmap_renderer_clear_markers     (MigmapRenderer     *self);
 
 void               migmap_renderer_set_selected      (MigmapRenderer     *self,
                                                       const char         *code);
+/* The name to label a country with, e.g. in the user's language; NULL
+ * keeps the shapefile's. */
+typedef const char *(*MigmapLabelFunc) (const char *code,
+                                        gpointer    user_data);
+void               migmap_renderer_set_label_func    (MigmapRenderer     *self,
+                                                      MigmapLabelFunc     func,
+                                                      gpointer            user_data,
+                                                      GDestroyNotify      destroy);
+
 /* Countries to bring forward, e.g. those of the open project. */
 void               migmap_renderer_set_emphasis      (MigmapRenderer     *self,
                                                       const char * const *codes);

@@ -1,7 +1,9 @@
 /* migmap-style.c */
 #include "migmap-style.h"
 
-#include <glib/gi18n.h>
+#include "migmap-dates.h"
+
+#include <glib/gi18n-lib.h>
 
 /* The layers users compare most get colours that stay apart when striped
  * together; the rest share the GNOME palette tones left over. */
@@ -54,6 +56,23 @@ style_layer_free (gpointer data)
   g_free (layer);
 }
 
+/* A project's country set is named in the interface language around the
+ * project's own (English) name; other groups keep the catalogue's name. */
+static char *
+layer_title (MigmapCatalogue *catalogue, MigmapGroup *group)
+{
+  const char *project_id = migmap_group_get_project_id (group);
+  MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
+
+  if (project && g_strcmp0 (migmap_group_get_kind (group), "project_countries") == 0)
+    {
+      const char *acronym = migmap_project_get_acronym (project);
+      /* TRANSLATORS: a map layer: the countries of a project, e.g. "Countries of EMM5" */
+      return g_strdup_printf (_("Countries of %s"), acronym && *acronym ? acronym : migmap_project_get_title (project));
+    }
+  return g_strdup (migmap_group_get_name (group));
+}
+
 GPtrArray *
 migmap_style_build_layers (MigmapCatalogue *catalogue)
 {
@@ -77,7 +96,7 @@ migmap_style_build_layers (MigmapCatalogue *catalogue)
         layer = g_new0 (MigmapStyleLayer, 1);
         layer->kind = MIGMAP_STYLE_LAYER_COUNTRIES;
         layer->id = g_strdup (migmap_group_get_id (group));
-        layer->title = g_strdup (migmap_group_get_name (group));
+        layer->title = layer_title (catalogue, group);
         layer->section = g_strdup (is_project ? _("Project countries") : _("Partner states"));
         pick_color (layer->id, &colour_index, &layer->color);
         layer->codes = g_strdupv ((char **) migmap_group_get_countries (group));
@@ -173,17 +192,17 @@ migmap_style_add_projects_table (MigmapCatalogue *catalogue, const char * const 
       g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
       const char *project_id = migmap_group_get_project_id (group);
       MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
-      g_autofree char *start = NULL;
-      g_autofree char *end = NULL;
       g_autofree char *years = NULL;
 
       if (project == NULL || !visible_ids || !g_strv_contains (visible_ids, migmap_group_get_id (group)))
         continue;
-      if (migmap_date_is_set (migmap_project_get_start (project)))
-        start = g_strdup_printf ("%u", migmap_project_get_start (project)->year);
-      if (migmap_date_is_set (migmap_project_get_end (project)))
-        end = g_strdup_printf ("%u", migmap_project_get_end (project)->year);
-      years = start && end ? g_strdup_printf ("%s–%s", start, end) : g_strdup (start ? start : end);
+      years = migmap_format_years (migmap_project_get_start (project), migmap_project_get_end (project));
       migmap_page_layout_add_table_row (page, migmap_project_get_title (project), years);
     }
+}
+
+const char *
+migmap_style_country_label (const char *code, gpointer country_codes)
+{
+  return migmap_country_codes_get_translated_name (country_codes, code);
 }

@@ -40,6 +40,11 @@ typedef struct {
  * project locations; free with g_ptr_array_unref(). */
 GPtrArray *migmap_style_build_layers (MigmapCatalogue *catalogue);
 
+/* A MigmapLabelFunc: a country's name in the interface language, from
+ * iso-codes; @country_codes is a MigmapCountryCodes. */
+const char *migmap_style_country_label (const char *code,
+                                        gpointer    country_codes);
+
 /* Colours the visible layers on @renderer and lists them in @page's legend
  * (either may be NULL). */
 void       migmap_style_apply         (GPtrArray          *layers,

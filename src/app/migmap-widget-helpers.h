@@ -1,0 +1,14 @@
+/* migmap-widget-helpers.h: small things GTK 4.8 does not do for us */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The text of every visible label below @widget, one per line: what a
+ * screen reader or a test reads. */
+char *migmap_widget_dup_text (GtkWidget  *widget);
+/* gtk_list_box_remove_all() arrived only in GTK 4.12. */
+void  migmap_list_box_clear  (GtkListBox *list);
+
+G_END_DECLS
