@@ -129,6 +129,32 @@ test_search_any_language (void)
   migmap_window_search (window, "");
 }
 
+/* pdftotext may split Arabic words where glyphs join, adds direction marks,
+ * and reads the lam-alef ligature back as alef-lam: compare without white
+ * space and marks, with that ligature read its way. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_FORMAT)
+        g_string_append_unichar (out, c);
+    }
+  g_string_replace (out, "\u0644\u0627", "\u0627\u0644", 0);
+  return g_string_free (out, FALSE);
+}
+
+/* The last @n characters of @text. */
+static char *
+tail (const char *text, glong n)
+{
+  glong length = g_utf8_strlen (text, -1);
+  return g_strdup (g_utf8_offset_to_pointer (text, MAX (0, length - n)));
+}
+
 /* migmap-render --language: the page's legend, labels and footer. */
 static void
 test_exported_page (void)
@@ -157,16 +183,21 @@ test_exported_page (void)
   checks[1] = migmap_country_codes_get_translated_name (codes, "ESP");
   checks[2] = legend;
   checks[3] = g_dgettext ("migmap", "Offices, venues and cities");
-  for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
-    {
-      g_test_message ("expecting “%s”", checks[i]);
-      g_assert_nonnull (strstr (text, checks[i]));
-    }
-  /* Start of the disclaimer, translated. */
   {
-    g_autofree char *first_words = g_strndup (g_dgettext ("migmap", "Boundaries, names and the designations used on "
-                                                          "this map do not imply official endorsement or acceptance."), 20);
-    g_assert_nonnull (strstr (text, first_words));
+    g_autofree char *squeezed = squeeze (text);
+    /* Its end: pdftotext mangles lam with hamzated alef ("الأسماء") as well. */
+    g_autofree char *ending = tail (g_dgettext ("migmap", "Boundaries, names and the designations used on "
+                                                "this map do not imply official endorsement or acceptance."), 20);
+    g_autofree char *disclaimer = squeeze (ending);
+
+    for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
+      {
+        g_autofree char *wanted = squeeze (checks[i]);
+        g_test_message ("expecting “%s”", checks[i]);
+        g_assert_nonnull (strstr (squeezed, wanted));
+      }
+    g_test_message ("expecting the disclaimer to end “%s”", ending);
+    g_assert_nonnull (strstr (squeezed, disclaimer));
   }
 }
 

@@ -210,7 +210,9 @@ new_text (MigmapPageLayout *self, cairo_t *cr, const char *text, double size, gb
   pango_layout_set_font_description (layout, font);
   pango_context_set_base_dir (context, self->rtl ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR);
   pango_layout_context_changed (layout);
-  pango_layout_set_auto_dir (layout, TRUE);
+  /* On a right-to-left page every paragraph is right-to-left, even one that
+   * starts with an English name. */
+  pango_layout_set_auto_dir (layout, !self->rtl);
   if (wrap_width > 0)
     {
       pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));

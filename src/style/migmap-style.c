@@ -163,7 +163,7 @@ migmap_style_apply (GPtrArray *layers, const char * const *visible_ids,
 char *
 migmap_style_default_title (GPtrArray *layers, const char * const *visible_ids)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (layers != NULL, NULL);
 
@@ -171,10 +171,21 @@ migmap_style_default_title (GPtrArray *layers, const char * const *visible_ids)
     {
       MigmapStyleLayer *layer = g_ptr_array_index (layers, i);
       if (layer->kind == MIGMAP_STYLE_LAYER_COUNTRIES && is_visible (layer, visible_ids))
-        g_ptr_array_add (titles, layer->title);
+        g_ptr_array_add (titles, g_strdup (layer->title));
     }
   if (titles->len == 0)
     return g_strdup (_("Migration dialogues and projects"));
+  if (titles->len == 1)
+    return g_strdup (g_ptr_array_index (titles, 0));
+
+  /* Each title in a first-strong isolate: English names inside an Arabic
+   * title keep their own order. */
+  for (guint i = 0; i < titles->len; i++)
+    {
+      char *isolated = g_strdup_printf ("\u2068%s\u2069", (char *) g_ptr_array_index (titles, i));
+      g_free (g_ptr_array_index (titles, i));
+      g_ptr_array_index (titles, i) = isolated;
+    }
   g_ptr_array_add (titles, NULL);
   /* TRANSLATORS: joins the titles of the layers shown on a printed map */
   return g_strjoinv (_("; "), (char **) titles->pdata);
