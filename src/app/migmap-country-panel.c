@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "migmap-dates.h"
+#include "migmap-style.h"
 #include "migmap-widget-helpers.h"
 
 struct _MigmapCountryPanel
@@ -193,7 +194,10 @@ migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *cat
   remove_children (GTK_WIDGET (self->groups_box));
   groups = migmap_catalogue_groups_for_country (catalogue, code, NULL);
   for (guint i = 0; i < groups->len; i++)
-    gtk_box_append (self->groups_box, new_line (migmap_group_get_name (g_ptr_array_index (groups, i)), FALSE));
+    {
+      g_autofree char *title = migmap_style_group_title (catalogue, g_ptr_array_index (groups, i));
+      gtk_box_append (self->groups_box, new_line (title, FALSE));
+    }
   if (groups->len == 0)
     gtk_box_append (self->groups_box, new_line (_("No partner-state group in the catalogue"), TRUE));
 

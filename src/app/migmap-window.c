@@ -738,6 +738,13 @@ restore_state (MigmapWindow *self)
   projection_name = g_settings_get_string (self->settings, "projection");
   if (migmap_projection_from_string (projection_name, &projection))
     migmap_viewport_set_projection (viewport, projection);
+  /* Until a view was saved, the map fits the Mediterranean to the window. */
+  {
+    g_autoptr(GVariant) saved = g_settings_get_user_value (self->settings, "view-center");
+
+    if (saved == NULL)
+      return;
+  }
   g_settings_get (self->settings, "view-center", "(dd)", &lon, &lat);
   migmap_viewport_set_center_geo (viewport, lon, lat);
   migmap_viewport_set_resolution (viewport, g_settings_get_double (self->settings, "view-resolution"));

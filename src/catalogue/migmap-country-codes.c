@@ -264,12 +264,26 @@ const char *
 migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
                                           const char         *alpha3)
 {
-  const char *name;
+  Country *country;
+  const char *common, *translated;
 
   g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (self), NULL);
 
-  name = migmap_country_codes_get_common_name (self, alpha3);
-  return name ? dgettext (MIGMAP_ISO_3166_1_DOMAIN, name) : NULL;
+  country = lookup (self, alpha3);
+  if (country == NULL)
+    return NULL;
+  common = country->common_name ? country->common_name : country->name;
+  translated = dgettext (MIGMAP_ISO_3166_1_DOMAIN, common);
+  /* Translations lag behind some common names ("Syria"): then the translated
+   * full name, unless it is an inverted list form ("Syrienne, République
+   * arabe") that reads badly on a map. */
+  if (translated == common && common != country->name)
+    {
+      const char *full = dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->name);
+      if (full != country->name && strchr (full, ',') == NULL)
+        return full;
+    }
+  return translated;
 }
 
 /* glibc caches translations per locale, not per LANGUAGE; the GNU gettext

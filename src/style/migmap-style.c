@@ -58,8 +58,8 @@ style_layer_free (gpointer data)
 
 /* A project's country set is named in the interface language around the
  * project's own (English) name; other groups keep the catalogue's name. */
-static char *
-layer_title (MigmapCatalogue *catalogue, MigmapGroup *group)
+char *
+migmap_style_group_title (MigmapCatalogue *catalogue, MigmapGroup *group)
 {
   const char *project_id = migmap_group_get_project_id (group);
   MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
@@ -96,7 +96,7 @@ migmap_style_build_layers (MigmapCatalogue *catalogue)
         layer = g_new0 (MigmapStyleLayer, 1);
         layer->kind = MIGMAP_STYLE_LAYER_COUNTRIES;
         layer->id = g_strdup (migmap_group_get_id (group));
-        layer->title = layer_title (catalogue, group);
+        layer->title = migmap_style_group_title (catalogue, group);
         layer->section = g_strdup (is_project ? _("Project countries") : _("Partner states"));
         pick_color (layer->id, &colour_index, &layer->color);
         layer->codes = g_strdupv ((char **) migmap_group_get_countries (group));

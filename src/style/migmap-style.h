@@ -40,6 +40,10 @@ typedef struct {
  * project locations; free with g_ptr_array_unref(). */
 GPtrArray *migmap_style_build_layers (MigmapCatalogue *catalogue);
 
+/* A group's name as the layers panel, legends and panels show it. */
+char       *migmap_style_group_title   (MigmapCatalogue *catalogue,
+                                        MigmapGroup     *group);
+
 /* A MigmapLabelFunc: a country's name in the interface language, from
  * iso-codes; @country_codes is a MigmapCountryCodes. */
 const char *migmap_style_country_label (const char *code,
