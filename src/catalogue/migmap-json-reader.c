@@ -598,6 +598,33 @@ check_country (MigmapJsonReader *reader,
   return TRUE;
 }
 
+/* A string member, checked when present. */
+static gboolean
+read_checked_string (MigmapJsonReader *reader,
+                     json_object      *obj,
+                     const char       *path,
+                     const char       *key,
+                     gboolean          required,
+                     StringCheck       check,
+                     gpointer          data,
+                     char            **out,
+                     GError          **error)
+{
+  g_autofree char *value = NULL;
+
+  *out = NULL;
+  if (!migmap_json_reader_string (reader, obj, path, key, required, &value, error))
+    return FALSE;
+  if (value != NULL)
+    {
+      g_autofree char *child = migmap_json_path_key (path, key);
+      if (!check (reader, child, value, data, error))
+        return FALSE;
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
 gboolean
 migmap_json_reader_country (MigmapJsonReader *reader,
                             json_object      *obj,
@@ -607,19 +634,7 @@ migmap_json_reader_country (MigmapJsonReader *reader,
                             char            **out,
                             GError          **error)
 {
-  g_autofree char *code = NULL;
-
-  *out = NULL;
-  if (!migmap_json_reader_string (reader, obj, path, key, required, &code, error))
-    return FALSE;
-  if (code != NULL)
-    {
-      g_autofree char *child = migmap_json_path_key (path, key);
-      if (!check_country (reader, child, code, NULL, error))
-        return FALSE;
-    }
-  *out = g_steal_pointer (&code);
-  return TRUE;
+  return read_checked_string (reader, obj, path, key, required, check_country, NULL, out, error);
 }
 
 gboolean
@@ -697,19 +712,7 @@ migmap_json_reader_ref (MigmapJsonReader *reader,
                         char            **out,
                         GError          **error)
 {
-  g_autofree char *id = NULL;
-
-  *out = NULL;
-  if (!migmap_json_reader_string (reader, obj, path, key, required, &id, error))
-    return FALSE;
-  if (id != NULL)
-    {
-      g_autofree char *child = migmap_json_path_key (path, key);
-      if (!migmap_json_reader_check_ref (reader, child, kind, id, error))
-        return FALSE;
-    }
-  *out = g_steal_pointer (&id);
-  return TRUE;
+  return read_checked_string (reader, obj, path, key, required, check_ref_item, GUINT_TO_POINTER (kind), out, error);
 }
 
 gboolean
