@@ -268,12 +268,6 @@ migmap_country_panel_get_country (MigmapCountryPanel *self)
   return self->code;
 }
 
-GPtrArray *
-migmap_country_panel_get_projects (MigmapCountryPanel *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
-  return self->projects;
-}
 
 char *
 migmap_country_panel_dup_text (MigmapCountryPanel *self)

@@ -19,7 +19,6 @@ void        migmap_country_panel_set_place      (MigmapCountryPanel *self,
                                                  MigmapCatalogue    *catalogue,
                                                  MigmapPlace        *place);
 const char *migmap_country_panel_get_country    (MigmapCountryPanel *self);
-GPtrArray  *migmap_country_panel_get_projects   (MigmapCountryPanel *self);
 char       *migmap_country_panel_dup_text       (MigmapCountryPanel *self);
 void        migmap_country_panel_focus          (MigmapCountryPanel *self);
 

@@ -8,7 +8,6 @@ struct _MigmapLayer
   MigmapLayerKind kind;
   char           *id;
   char           *title;
-  char           *subtitle;
   char           *section;
   GdkRGBA         color;
   GStrv           codes;
@@ -22,7 +21,6 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_TITLE,
-  PROP_SUBTITLE,
   PROP_COLOR,
   PROP_N_MEMBERS,
   PROP_VISIBLE,
@@ -47,7 +45,6 @@ migmap_layer_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->title);
-  g_free (self->subtitle);
   g_free (self->section);
   g_strfreev (self->codes);
   g_array_unref (self->markers);
@@ -64,7 +61,6 @@ migmap_layer_get_property (GObject *object, guint prop_id, GValue *value, GParam
     {
     case PROP_ID: g_value_set_string (value, self->id); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
-    case PROP_SUBTITLE: g_value_set_string (value, self->subtitle); break;
     case PROP_COLOR: g_value_set_boxed (value, &self->color); break;
     case PROP_N_MEMBERS: g_value_set_uint (value, migmap_layer_get_n_members (self)); break;
     case PROP_VISIBLE: g_value_set_boolean (value, self->visible); break;
@@ -79,7 +75,6 @@ migmap_layer_set_property (GObject *object, guint prop_id, const GValue *value, 
 
   switch (prop_id)
     {
-    case PROP_SUBTITLE: migmap_layer_set_subtitle (self, g_value_get_string (value)); break;
     case PROP_VISIBLE: migmap_layer_set_visible (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,9 +91,6 @@ migmap_layer_class_init (MigmapLayerClass *klass)
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SUBTITLE] =
-    g_param_spec_string ("subtitle", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLOR] = g_param_spec_boxed ("color", NULL, NULL, GDK_TYPE_RGBA, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_MEMBERS] =
     g_param_spec_uint ("n-members", NULL, NULL, 0, G_MAXUINT, 0, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -183,24 +175,7 @@ migmap_layer_get_title (MigmapLayer *self)
   return self->title;
 }
 
-const char *
-migmap_layer_get_subtitle (MigmapLayer *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_LAYER (self), NULL);
-  return self->subtitle;
-}
 
-void
-migmap_layer_set_subtitle (MigmapLayer *self, const char *subtitle)
-{
-  g_return_if_fail (MIGMAP_IS_LAYER (self));
-
-  if (g_strcmp0 (self->subtitle, subtitle) == 0)
-    return;
-  g_free (self->subtitle);
-  self->subtitle = g_strdup (subtitle);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBTITLE]);
-}
 
 /* Layers of one section share a heading in the layers panel. */
 const char *

@@ -35,9 +35,6 @@ void                migmap_layer_add_marker    (MigmapLayer        *self,
 MigmapLayerKind     migmap_layer_get_kind      (MigmapLayer *self);
 const char         *migmap_layer_get_id        (MigmapLayer *self);
 const char         *migmap_layer_get_title     (MigmapLayer *self);
-const char         *migmap_layer_get_subtitle  (MigmapLayer *self);
-void                migmap_layer_set_subtitle  (MigmapLayer *self,
-                                                const char  *subtitle);
 const char         *migmap_layer_get_section   (MigmapLayer *self);
 void                migmap_layer_set_section   (MigmapLayer *self,
                                                 const char  *section);

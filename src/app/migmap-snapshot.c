@@ -92,12 +92,6 @@ migmap_snapshot_new (MigmapWindow *window)
   return self;
 }
 
-MigmapPageLayout *
-migmap_snapshot_get_page (MigmapSnapshot *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_SNAPSHOT (self), NULL);
-  return self->page;
-}
 
 char *
 migmap_snapshot_dup_default_title (MigmapSnapshot *self)

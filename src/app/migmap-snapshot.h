@@ -23,7 +23,6 @@ G_DECLARE_FINAL_TYPE (MigmapSnapshot, migmap_snapshot, MIGMAP, SNAPSHOT, GObject
 
 /* Freezes the window's view, layers, selection and open project. */
 MigmapSnapshot   *migmap_snapshot_new             (MigmapWindow *window);
-MigmapPageLayout *migmap_snapshot_get_page        (MigmapSnapshot *self);
 char             *migmap_snapshot_dup_default_title (MigmapSnapshot *self);
 void              migmap_snapshot_draw            (MigmapSnapshot *self,
                                                    cairo_t        *cr,

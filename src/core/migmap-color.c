@@ -60,11 +60,3 @@ migmap_color_to_string (const MigmapColor *color)
                           (guint) (color->blue * 255.0 + 0.5));
 }
 
-gboolean
-migmap_color_equal (const MigmapColor *a, const MigmapColor *b)
-{
-  g_autofree char *sa = migmap_color_to_string (a);
-  g_autofree char *sb = migmap_color_to_string (b);
-
-  return g_str_equal (sa, sb) && (int) (a->alpha * 255.0 + 0.5) == (int) (b->alpha * 255.0 + 0.5);
-}

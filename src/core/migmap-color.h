@@ -12,7 +12,5 @@ typedef struct {
 gboolean migmap_color_parse     (const char        *spec,
                                  MigmapColor       *color);
 char    *migmap_color_to_string (const MigmapColor *color);
-gboolean migmap_color_equal     (const MigmapColor *a,
-                                 const MigmapColor *b);
 
 G_END_DECLS

@@ -17,6 +17,18 @@
 #define MARKER_RADIUS 4.5
 
 typedef struct {
+  MigmapColor sea;
+  MigmapColor land;
+  MigmapColor border;
+  MigmapColor label;
+  MigmapColor label_halo;
+  MigmapColor selection;
+  double      border_width;      /* logical pixels */
+  double      label_size;        /* logical pixels */
+  char       *label_family;
+} Style;
+
+typedef struct {
   double x0, y0, x1, y1;
 } Box;
 
@@ -47,7 +59,7 @@ struct _MigmapRenderer
   GObject parent_instance;
 
   MigmapShapeSet *shapes;
-  MigmapStyle     style;
+  Style           style;
   GPtrArray      *layers;   /* Layer */
   GArray         *markers;  /* Marker */
   char           *selected;
@@ -186,27 +198,7 @@ migmap_renderer_set_shapes (MigmapRenderer *self, MigmapShapeSet *shapes)
   g_set_object (&self->shapes, shapes);
 }
 
-const MigmapStyle *
-migmap_renderer_get_style (MigmapRenderer *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
-  return &self->style;
-}
 
-void
-migmap_renderer_set_style (MigmapRenderer *self, const MigmapStyle *style)
-{
-  char *family;
-
-  g_return_if_fail (MIGMAP_IS_RENDERER (self));
-  g_return_if_fail (style != NULL);
-
-  family = g_strdup (style->label_family ? style->label_family : "Sans");
-  g_free (self->style.label_family);
-  self->style = *style;
-  self->style.label_family = family;
-  g_hash_table_remove_all (self->text_sizes);
-}
 
 void
 migmap_renderer_add_layer (MigmapRenderer *self, const char *id,

@@ -10,18 +10,6 @@
 
 G_BEGIN_DECLS
 
-typedef struct {
-  MigmapColor sea;
-  MigmapColor land;
-  MigmapColor border;
-  MigmapColor label;
-  MigmapColor label_halo;
-  MigmapColor selection;
-  double      border_width;      /* logical pixels */
-  double      label_size;        /* logical pixels */
-  char       *label_family;
-} MigmapStyle;
-
 /* FAST is for interactive frames on image surfaces; BEST for print and export.
  * Vector surfaces always get BEST. */
 typedef enum {
@@ -36,9 +24,6 @@ MigmapRenderer    *migmap_renderer_new               (MigmapShapeSet    *shapes)
 MigmapShapeSet    *migmap_renderer_get_shapes        (MigmapRenderer    *self);
 void               migmap_renderer_set_shapes        (MigmapRenderer    *self,
                                                       MigmapShapeSet    *shapes);
-const MigmapStyle *migmap_renderer_get_style         (MigmapRenderer    *self);
-void               migmap_renderer_set_style         (MigmapRenderer    *self,
-                                                      const MigmapStyle *style);
 
 /* Layers colour countries; a country in several visible layers is striped
  * with all their colours, in the order the layers were added. */

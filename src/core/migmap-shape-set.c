@@ -1187,14 +1187,6 @@ migmap_shape_set_get_rings (MigmapShapeSet      *self,
   return &g_array_index (self->rings[detail], MigmapRing, feature->ring_start[detail]);
 }
 
-MigmapGeoBounds
-migmap_shape_set_get_bounds (MigmapShapeSet *self)
-{
-  MigmapGeoBounds none = { 0 };
-
-  g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (self), none);
-  return self->bounds;
-}
 
 gsize
 migmap_shape_set_get_n_points (MigmapShapeSet *self, MigmapDetail detail)

@@ -80,7 +80,6 @@ const MigmapFeature  *migmap_shape_set_feature_near  (MigmapShapeSet *self,
                                                       double          lon,
                                                       double          lat,
                                                       double          max_distance_deg);
-MigmapGeoBounds       migmap_shape_set_get_bounds    (MigmapShapeSet *self);
 gsize                 migmap_shape_set_get_n_points  (MigmapShapeSet *self,
                                                       MigmapDetail    detail);
 double                migmap_detail_get_tolerance    (MigmapDetail    detail);
