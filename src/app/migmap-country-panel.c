@@ -47,15 +47,6 @@ new_line (const char *text, gboolean dim)
   return label;
 }
 
-static void
-remove_children (GtkWidget *parent)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (parent)))
-    gtk_widget_unparent (child);
-}
-
 static GtkWidget *
 new_project_row (MigmapProject *project)
 {
@@ -121,12 +112,9 @@ static void
 migmap_country_panel_dispose (GObject *object)
 {
   MigmapCountryPanel *self = MIGMAP_COUNTRY_PANEL (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_COUNTRY_PANEL);
-  /* The template's unnamed scrolled window is not among its bound children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  migmap_widget_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->projects, g_ptr_array_unref);
   g_clear_pointer (&self->code, g_free);
 
@@ -191,7 +179,7 @@ migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *cat
   gtk_label_set_text (self->code_label, code);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : code, -1);
 
-  remove_children (GTK_WIDGET (self->groups_box));
+  migmap_widget_unparent_children (GTK_WIDGET (self->groups_box));
   groups = migmap_catalogue_groups_for_country (catalogue, code, NULL);
   for (guint i = 0; i < groups->len; i++)
     {
@@ -215,7 +203,7 @@ migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *cat
   gtk_widget_set_visible (GTK_WIDGET (self->projects_list), projects->len > 0);
   gtk_widget_set_visible (self->no_projects_label, projects->len == 0);
 
-  remove_children (GTK_WIDGET (self->events_box));
+  migmap_widget_unparent_children (GTK_WIDGET (self->events_box));
   show_events (self, catalogue, code);
   migmap_country_panel_set_place (self, catalogue, NULL);
 }
@@ -229,7 +217,7 @@ migmap_country_panel_set_place (MigmapCountryPanel *self, MigmapCatalogue *catal
 
   g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
 
-  remove_children (GTK_WIDGET (self->place_box));
+  migmap_widget_unparent_children (GTK_WIDGET (self->place_box));
   gtk_widget_set_visible (GTK_WIDGET (self->place_box), place != NULL);
   if (place == NULL)
     return;

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "migmap-layer.h"
+#include "migmap-widget-helpers.h"
 
 struct _MigmapLayersPanel
 {
@@ -130,12 +131,9 @@ static void
 migmap_layers_panel_dispose (GObject *object)
 {
   MigmapLayersPanel *self = MIGMAP_LAYERS_PANEL (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_LAYERS_PANEL);
-  /* The template's unnamed scrolled window is not among its bound children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  migmap_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->layers);
 
   G_OBJECT_CLASS (migmap_layers_panel_parent_class)->dispose (object);

@@ -498,15 +498,6 @@ kind_label (const char *kind)
 }
 
 static void
-clear_sections (MigmapProjectPanel *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sections))))
-    gtk_box_remove (self->sections, child);
-}
-
-static void
 rebuild (MigmapProjectPanel *self)
 {
   MigmapProject *p = self->project;
@@ -516,7 +507,7 @@ rebuild (MigmapProjectPanel *self)
   g_autofree char *years = NULL;
   GtkAdjustment *adjustment;
 
-  clear_sections (self);
+  migmap_widget_unparent_children (GTK_WIDGET (self->sections));
   if (p == NULL)
     return;
 
@@ -580,12 +571,9 @@ static void
 migmap_project_panel_dispose (GObject *object)
 {
   MigmapProjectPanel *self = MIGMAP_PROJECT_PANEL (object);
-  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_PROJECT_PANEL);
-  /* The template's unnamed scrolled window is not among its bound children. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-    gtk_widget_unparent (child);
+  migmap_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->catalogue);
   g_clear_object (&self->project);
 

@@ -11,4 +11,8 @@ char *migmap_widget_dup_text (GtkWidget  *widget);
 /* gtk_list_box_remove_all() arrived only in GTK 4.12. */
 void  migmap_list_box_clear  (GtkListBox *list);
 
+/* Unparents every child: for a widget whose template root is not a bound
+ * child, which gtk_widget_dispose_template() leaves behind. */
+void  migmap_widget_unparent_children (GtkWidget *widget);
+
 G_END_DECLS
