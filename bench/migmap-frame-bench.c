@@ -115,6 +115,7 @@ main (int argc, char **argv)
   g_autoptr(MigmapCatalogue) catalogue = NULL;
   g_autoptr(MigmapShapeSet) shapes = NULL;
   g_autoptr(MigmapShapeSet) detailed = NULL;
+  g_autoptr(MigmapMapState) state = NULL;
   g_autoptr(GtkApplication) app = NULL;
   g_autofree char *catalogue_path = NULL;
   g_autofree char *shapes_path = NULL;
@@ -163,8 +164,8 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
   b.window = gtk_window_new ();
   b.map = MIGMAP_MAP_VIEW (migmap_map_view_new ());
-  migmap_map_view_set_shapes (b.map, shapes);
-  migmap_map_view_set_detailed_shapes (b.map, detailed);
+  state = migmap_map_state_new (catalogue, shapes, detailed);
+  migmap_map_view_set_state (b.map, state);
   gtk_window_set_child (GTK_WINDOW (b.window), GTK_WIDGET (b.map));
   gtk_window_set_decorated (GTK_WINDOW (b.window), FALSE);
   gtk_window_set_default_size (GTK_WINDOW (b.window), 1920, 1080);

@@ -8,6 +8,7 @@
 
 #include "migmap-data-files.h"
 #include "migmap-page-layout.h"
+#include "migmap-snapshot.h"
 #include "migmap-style.h"
 
 #define DISCLAIMER "Boundaries, names and the designations used on this map do not imply official endorsement or acceptance."
@@ -43,7 +44,7 @@ render (const char * const *args, char **err)
   return run ((const char * const *) argv->pdata, NULL, err);
 }
 
-static GPtrArray *
+static GListModel *
 style_layers (void)
 {
   g_autofree char *path = migmap_find_data_file ("data/catalogue.json");
@@ -54,12 +55,16 @@ style_layers (void)
   return migmap_style_build_layers (catalogue);
 }
 
-static MigmapStyleLayer *
-find_style (GPtrArray *layers, const char *id)
+/* Transfer none: @layers keeps it. */
+static MigmapMapLayer *
+find_style (GListModel *layers, const char *id)
 {
-  for (guint i = 0; i < layers->len; i++)
-    if (g_str_equal (((MigmapStyleLayer *) g_ptr_array_index (layers, i))->id, id))
-      return g_ptr_array_index (layers, i);
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      if (g_str_equal (migmap_map_layer_get_id (layer), id))
+        return layer;
+    }
   g_assert_not_reached ();
 }
 
@@ -99,7 +104,7 @@ test_pdf_text (void)
   g_autofree char *pdf = tmp_path ("med.pdf");
   g_autofree char *err = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) layers = style_layers ();
+  g_autoptr(GListModel) layers = style_layers ();
   const char *args[] = { "--layout", "page", "--view", "mediterranean",
                          "--layers", "mtm-partner-states-2012,emm5-countries,places",
                          "--title", "MTM Dialogue partner states, 2012", "-o", pdf, NULL };
@@ -110,14 +115,14 @@ test_pdf_text (void)
   g_test_message ("%s", text);
   g_assert_true (g_str_has_prefix (g_strchug (text), "MTM Dialogue partner states, 2012"));
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    g_assert_true (contains_words (text, find_style (layers, ids[i])->title));
+    g_assert_true (contains_words (text, migmap_map_layer_get_title (find_style (layers, ids[i]))));
   g_assert_true (contains_words (text, DISCLAIMER));
   g_assert_true (contains_words (text, "Data: ICMPD documents; shapes: Natural Earth"));
   /* The scale bar and the projects table. */
   g_assert_true (contains_words (text, "km"));
   g_assert_true (contains_words (text, "EUROMED Migration V"));
   /* A layer that is off is not in the legend. */
-  g_assert_false (contains_words (text, find_style (layers, "bmp-maghreb-countries")->title));
+  g_assert_false (contains_words (text, migmap_map_layer_get_title (find_style (layers, "bmp-maghreb-countries"))));
 }
 
 static void
@@ -143,26 +148,30 @@ test_png_300_dpi (void)
   g_autofree char *err = NULL;
   g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
   g_autoptr(MigmapShapeSet) shapes = migmap_shape_set_new_from_file (shapes_path, NULL, NULL);
-  g_autoptr(GPtrArray) layers = style_layers ();
-  MigmapStyleLayer *mtm = find_style (layers, "mtm-partner-states-2012");
+  g_autoptr(GListModel) layers = style_layers ();
+  MigmapMapLayer *mtm = find_style (layers, "mtm-partner-states-2012");
+  const MigmapColor *mtm_color = migmap_map_layer_get_color (mtm);
   const char *args[] = { "--layout", "page", "--view", "mediterranean", "--orientation", "portrait",
                          "--layers", "mtm-partner-states-2012", "--dpi", "300", "--date", "1 January 2026",
                          "-o", png, NULL };
   cairo_surface_t *image;
 
-  g_assert_true (g_strv_contains ((const char * const *) mtm->codes, "MLT"));
+  g_assert_true (migmap_map_layer_has_code (mtm, "MLT"));
   g_assert_cmpint (render (args, &err), ==, 0);
   image = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
   g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2480);
   g_assert_cmpint (cairo_image_surface_get_height (image), ==, 3508);
 
-  /* Lay out the same page here to learn where Malta landed on it. */
+  /* Lay out the same page here, from the same kind of map state as
+   * migmap-render builds, to learn where Malta landed on it. */
   {
-    g_autoptr(MigmapPageLayout) page = migmap_page_layout_new ();
-    g_autoptr(MigmapRenderer) renderer = migmap_renderer_new (shapes);
-    g_autoptr(MigmapViewport) view = migmap_viewport_new ();
-    g_autofree char *title = NULL;
+    g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
+    g_autoptr(MigmapCatalogue) catalogue = migmap_catalogue_new_from_file (catalogue_path, NULL);
+    g_autoptr(MigmapMapState) state = migmap_map_state_new (catalogue, shapes, NULL);
+    g_autoptr(MigmapSnapshot) snapshot = NULL;
+    MigmapViewport *view = migmap_map_state_get_viewport (state);
+    MigmapPageLayout *page;
     cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
     cairo_t *cr = cairo_create (scratch);
     const char *visible[] = { "mtm-partner-states-2012", NULL };
@@ -178,11 +187,11 @@ test_png_300_dpi (void)
     migmap_viewport_set_size (view, width, height * 0.78);
     migmap_viewport_set_projection (view, projection);
     migmap_viewport_fit_bounds (view, &bounds);
-    migmap_style_apply (layers, visible, renderer, page);
-    title = migmap_style_default_title (layers, visible);
-    migmap_page_layout_set_title (page, title);
-    migmap_page_layout_set_date (page, "1 January 2026");
-    migmap_page_layout_render (page, renderer, view, cr, width, height);
+    migmap_map_state_set_visible_layers (state, visible);
+    snapshot = migmap_snapshot_new (state);
+    migmap_snapshot_set_date_text (snapshot, "1 January 2026");
+    migmap_snapshot_draw (snapshot, cr, width, height);
+    page = migmap_snapshot_get_page_layout (snapshot);
     migmap_page_layout_get_map_area (page, &mx, &my, NULL, NULL);
     g_assert_true (migmap_viewport_geo_to_screen (migmap_page_layout_get_map_viewport (page),
                                                   malta->label_lon, malta->label_lat, &sx, &sy));
@@ -190,8 +199,8 @@ test_png_300_dpi (void)
     sy = (my + sy) * 300.0 / 72.0;
     pixel = ((const guint32 *) (data + (int) sy * cairo_image_surface_get_stride (image)))[(int) sx] & 0xffffff;
     g_test_message ("Malta at (%.0f, %.0f): %06x", sx, sy, pixel);
-    g_assert_cmphex (pixel, ==, ((guint) lround (mtm->color.red * 255) << 16) |
-                                ((guint) lround (mtm->color.green * 255) << 8) | (guint) lround (mtm->color.blue * 255));
+    g_assert_cmphex (pixel, ==, ((guint) lround (mtm_color->red * 255) << 16) |
+                                ((guint) lround (mtm_color->green * 255) << 8) | (guint) lround (mtm_color->blue * 255));
     cairo_destroy (cr);
     cairo_surface_destroy (scratch);
   }

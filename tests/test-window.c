@@ -7,8 +7,8 @@
 #include "migmap-data-files.h"
 #include "migmap-dates.h"
 #include "migmap-widget-helpers.h"
-#include "migmap-layer.h"
-#include "migmap-snapshot.h"
+#include "migmap-map-layer.h"
+#include "migmap-print.h"
 #include "migmap-window.h"
 
 /* One application for the whole run: it owns a D-Bus object path. */
@@ -192,7 +192,7 @@ wait_for_pixel (GtkWidget *widget, double x, double y, guint32 value, gboolean e
 }
 
 static guint32
-rgba_to_pixel (const GdkRGBA *rgba)
+color_to_pixel (const MigmapColor *rgba)
 {
   return ((guint32) lround (rgba->red * 255) << 16) | ((guint32) lround (rgba->green * 255) << 8) |
          (guint32) lround (rgba->blue * 255);
@@ -211,15 +211,15 @@ geo_to_map (Fixture *f, double lon, double lat, double *x, double *y)
   g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)));
 }
 
-static MigmapLayer *
+static MigmapMapLayer *
 find_layer (Fixture *f, const char *id)
 {
   GListModel *layers = migmap_window_get_layers (f->window);
 
   for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
-      g_autoptr(MigmapLayer) layer = g_list_model_get_item (layers, i);
-      if (g_str_equal (migmap_layer_get_id (layer), id))
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      if (g_str_equal (migmap_map_layer_get_id (layer), id))
         return layer;
     }
   g_assert_not_reached ();
@@ -270,7 +270,7 @@ static gboolean
 selected_is (gpointer data)
 {
   Expect *e = data;
-  return g_strcmp0 (migmap_map_view_get_selected (migmap_window_get_map_view (e->f->window)), e->code) == 0;
+  return g_strcmp0 (migmap_map_state_get_selected_country (migmap_window_get_state (e->f->window)), e->code) == 0;
 }
 
 /* ---- tests ---- */
@@ -309,14 +309,14 @@ static void
 test_layer_toggle (Fixture *f, gconstpointer data)
 {
   MigmapMapView *map = migmap_window_get_map_view (f->window);
-  MigmapLayer *mtm = find_layer (f, "mtm-partner-states-2012");
-  guint32 layer_colour = rgba_to_pixel (migmap_layer_get_color (mtm));
+  MigmapMapLayer *mtm = find_layer (f, "mtm-partner-states-2012");
+  guint32 layer_colour = color_to_pixel (migmap_map_layer_get_color (mtm));
   GtkWidget *check;
   double x, y, lon, lat;
 
   (void) data;
-  g_assert_true (migmap_layer_get_visible (mtm));
-  g_assert_true (migmap_layer_has_code (mtm, "LBY"));
+  g_assert_true (migmap_map_layer_get_visible (mtm));
+  g_assert_true (migmap_map_layer_has_code (mtm, "LBY"));
   /* Libya, well away from its label. */
   lon = migmap_shape_set_lookup (f->shapes, "LBY")->label_lon + 4.0;
   lat = migmap_shape_set_lookup (f->shapes, "LBY")->label_lat - 3.0;
@@ -324,14 +324,14 @@ test_layer_toggle (Fixture *f, gconstpointer data)
   geo_to_map (f, lon, lat, &x, &y);
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, layer_colour, TRUE), ==, layer_colour);
 
-  check = find_widget (GTK_WIDGET (f->window), is_check_for, migmap_layer_get_title (mtm));
+  check = find_widget (GTK_WIDGET (f->window), is_check_for, migmap_map_layer_get_title (mtm));
   g_assert_nonnull (check);
   click_center (check);
-  g_assert_false (migmap_layer_get_visible (mtm));
+  g_assert_false (migmap_map_layer_get_visible (mtm));
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, 0xf2efe6, TRUE), ==, 0xf2efe6);
 
   click_center (check);
-  g_assert_true (migmap_layer_get_visible (mtm));
+  g_assert_true (migmap_map_layer_get_visible (mtm));
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, layer_colour, TRUE), ==, layer_colour);
 }
 
@@ -453,7 +453,7 @@ static void
 test_broken_shapefile (Fixture *f, gconstpointer data)
 {
   MigmapMapView *map = migmap_window_get_map_view (f->window);
-  MigmapShapeSet *shapes_before = migmap_map_view_get_shapes (map);
+  MigmapShapeSet *shapes_before = migmap_map_state_get_shapes (migmap_window_get_state (f->window));
   guint n_layers = g_list_model_get_n_items (migmap_window_get_layers (f->window));
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "truncated.shp", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -473,9 +473,9 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   migmap_window_load_shapefile (f->window, file);
   g_assert_true (wait_until (find_error_dialog, &wanted, 3000));
   settle (200);
-  g_assert_true (migmap_map_view_get_shapes (map) == shapes_before);
+  g_assert_true (migmap_map_state_get_shapes (migmap_window_get_state (f->window)) == shapes_before);
   g_assert_cmpuint (g_list_model_get_n_items (migmap_window_get_layers (f->window)), ==, n_layers);
-  g_assert_cmpstr (migmap_map_view_get_selected (map), ==, "LBY");
+  g_assert_cmpstr (migmap_map_state_get_selected_country (migmap_window_get_state (f->window)), ==, "LBY");
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x - 40, y + 40, pixel, TRUE), ==, pixel);
 
   /* A good file does replace the map. */
@@ -485,7 +485,7 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
 
     g_assert_true (migmap_window_open_shapefile (f->window, small, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (migmap_shape_set_get_n_features (migmap_map_view_get_shapes (map)), ==, 2);
+    g_assert_cmpuint (migmap_shape_set_get_n_features (migmap_map_state_get_shapes (migmap_window_get_state (f->window))), ==, 2);
   }
 }
 
@@ -505,7 +505,7 @@ command_output (const char *command)
 static void
 test_print_to_pdf (Fixture *f, gconstpointer data)
 {
-  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (f->window);
+  g_autoptr(MigmapSnapshot) snapshot = migmap_window_new_snapshot (f->window);
   g_autofree char *dir = g_dir_make_tmp ("migmap-print-XXXXXX", NULL);
   struct { GtkPageOrientation orientation; const char *size; } cases[] = {
     { GTK_PAGE_ORIENTATION_PORTRAIT, "595(\\.\\d+)? x 841(\\.\\d+)? pts \\(A4\\)" },
@@ -526,7 +526,7 @@ test_print_to_pdf (Fixture *f, gconstpointer data)
 
       gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
       gtk_page_setup_set_orientation (setup, cases[i].orientation);
-      g_assert_cmpint (migmap_snapshot_print (snapshot, GTK_WINDOW (f->window), GTK_PRINT_OPERATION_ACTION_EXPORT,
+      g_assert_cmpint (migmap_print_snapshot (snapshot, GTK_WINDOW (f->window), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                               setup, pdf, NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
       g_assert_no_error (error);
       info = command_output (info_command);

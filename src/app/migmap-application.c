@@ -72,7 +72,10 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
   if (shapes == NULL)
     g_warning ("%s", error->message);
   else
-    migmap_map_view_set_detailed_shapes (migmap_window_get_map_view (window), shapes);
+    {
+      MigmapMapState *state = migmap_window_get_state (window);
+      migmap_map_state_set_shapes (state, migmap_map_state_get_shapes (state), shapes);
+    }
 }
 
 static void

@@ -1,4 +1,9 @@
-/* migmap-country-panel.c */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-country-panel.c
+ *
+ * Shows the map state's selected country (and place): a click on the map
+ * reaches it as view -> state -> catalogue query -> this panel.
+ */
 #include "migmap-country-panel.h"
 
 #include <glib/gi18n-lib.h>
@@ -22,6 +27,7 @@ struct _MigmapCountryPanel
   GtkWidget  *events_heading;
   GtkBox     *events_box;
 
+  MigmapMapState *state;
   char       *code;
   GPtrArray  *projects;   /* MigmapProject, in list order */
 };
@@ -29,11 +35,15 @@ struct _MigmapCountryPanel
 G_DEFINE_FINAL_TYPE (MigmapCountryPanel, migmap_country_panel, GTK_TYPE_WIDGET)
 
 enum {
-  PROJECT_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
+
+static void migmap_country_panel_get_property (GObject *, guint, GValue *, GParamSpec *);
+static void migmap_country_panel_set_property (GObject *, guint, const GValue *, GParamSpec *);
 
 static GtkWidget *
 new_line (const char *text, gboolean dim)
@@ -80,7 +90,7 @@ on_project_row_activated (MigmapCountryPanel *self, GtkListBoxRow *row)
   int index = gtk_list_box_row_get_index (row);
 
   if (index >= 0 && (guint) index < self->projects->len)
-    g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, g_ptr_array_index (self->projects, index));
+    migmap_map_state_set_selected_project (self->state, g_ptr_array_index (self->projects, index));
 }
 
 static void
@@ -115,6 +125,9 @@ migmap_country_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_COUNTRY_PANEL);
   migmap_widget_unparent_children (GTK_WIDGET (self));
+  if (self->state)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_pointer (&self->projects, g_ptr_array_unref);
   g_clear_pointer (&self->code, g_free);
 
@@ -128,9 +141,13 @@ migmap_country_panel_class_init (MigmapCountryPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = migmap_country_panel_dispose;
+  object_class->get_property = migmap_country_panel_get_property;
+  object_class->set_property = migmap_country_panel_set_property;
 
-  signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                             NULL, NULL, NULL, G_TYPE_NONE, 1, MIGMAP_TYPE_PROJECT);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, MIGMAP_TYPE_MAP_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-country-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, name_label);
@@ -161,17 +178,12 @@ migmap_country_panel_new (void)
   return g_object_new (MIGMAP_TYPE_COUNTRY_PANEL, NULL);
 }
 
-void
-migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue,
-                                  const char *code, const char *name)
+static void
+show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code, const char *name)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) projects = NULL;
   g_autofree char *heading = NULL;
-
-  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
-  g_return_if_fail (MIGMAP_IS_CATALOGUE (catalogue));
-  g_return_if_fail (code != NULL);
 
   g_free (self->code);
   self->code = g_strdup (code);
@@ -205,17 +217,14 @@ migmap_country_panel_set_country (MigmapCountryPanel *self, MigmapCatalogue *cat
 
   migmap_widget_unparent_children (GTK_WIDGET (self->events_box));
   show_events (self, catalogue, code);
-  migmap_country_panel_set_place (self, catalogue, NULL);
 }
 
 /* What happened at a clicked marker, above the country's full lists. */
-void
-migmap_country_panel_set_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *place)
+static void
+show_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *place)
 {
   GListModel *projects, *events;
   GtkWidget *title;
-
-  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
 
   migmap_widget_unparent_children (GTK_WIDGET (self->place_box));
   gtk_widget_set_visible (GTK_WIDGET (self->place_box), place != NULL);
@@ -246,6 +255,68 @@ migmap_country_panel_set_place (MigmapCountryPanel *self, MigmapCatalogue *catal
       when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
       line = g_strdup_printf ("%s, %s", migmap_event_get_title (event), when ? when : _("date not stated"));
       gtk_box_append (self->place_box, new_line (line, TRUE));
+    }
+}
+
+static void
+on_selection (MigmapCountryPanel *self)
+{
+  const char *code = migmap_map_state_get_selected_country (self->state);
+  MigmapCatalogue *catalogue = migmap_map_state_get_catalogue (self->state);
+
+  /* Without a country the window shows another page: keep this one as it was. */
+  if (code == NULL || catalogue == NULL)
+    return;
+  if (g_strcmp0 (code, self->code) != 0)
+    show_country (self, catalogue, code, migmap_map_state_country_name (self->state, code));
+  show_place (self, catalogue, migmap_map_state_get_selected_place (self->state));
+}
+
+MigmapMapState *
+migmap_country_panel_get_state (MigmapCountryPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
+  return self->state;
+}
+
+void
+migmap_country_panel_set_state (MigmapCountryPanel *self, MigmapMapState *state)
+{
+  g_return_if_fail (MIGMAP_IS_COUNTRY_PANEL (self));
+  g_return_if_fail (state == NULL || MIGMAP_IS_MAP_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  g_clear_pointer (&self->code, g_free);
+  if (state)
+    {
+      g_signal_connect_object (state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::selected-place", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+      on_selection (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+migmap_country_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATE: g_value_set_object (value, MIGMAP_COUNTRY_PANEL (object)->state); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+migmap_country_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATE: migmap_country_panel_set_state (MIGMAP_COUNTRY_PANEL (object), g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

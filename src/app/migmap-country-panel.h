@@ -1,9 +1,10 @@
-/* migmap-country-panel.h: a country's groups, projects and events */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-country-panel.h: the selected country's groups, projects and events */
 #pragma once
 
 #include <gtk/gtk.h>
 
-#include "migmap-catalogue.h"
+#include "migmap-map-state.h"
 
 G_BEGIN_DECLS
 
@@ -11,13 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MigmapCountryPanel, migmap_country_panel, MIGMAP, COUNTRY_PANEL, GtkWidget)
 
 GtkWidget  *migmap_country_panel_new            (void);
-void        migmap_country_panel_set_country    (MigmapCountryPanel *self,
-                                                 MigmapCatalogue    *catalogue,
-                                                 const char         *code,
-                                                 const char         *name);
-void        migmap_country_panel_set_place      (MigmapCountryPanel *self,
-                                                 MigmapCatalogue    *catalogue,
-                                                 MigmapPlace        *place);
+MigmapMapState *migmap_country_panel_get_state  (MigmapCountryPanel *self);
+void        migmap_country_panel_set_state      (MigmapCountryPanel *self,
+                                                 MigmapMapState     *state);
 const char *migmap_country_panel_get_country    (MigmapCountryPanel *self);
 char       *migmap_country_panel_dup_text       (MigmapCountryPanel *self);
 void        migmap_country_panel_focus          (MigmapCountryPanel *self);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-export-dialog.c */
 #include "migmap-export-dialog.h"
 
@@ -23,17 +24,24 @@ static const MigmapFormat formats[] = { MIGMAP_FORMAT_PDF, MIGMAP_FORMAT_SVG, MI
 static const int dpis[] = { 96, 150, 300 };
 static const char * const papers[] = { "a4", "a3", "letter" };
 
-void
-migmap_export_dialog_get_options (MigmapExportDialog *self, MigmapSnapshotOptions *options)
+static guint
+selected (GtkDropDown *dropdown, guint n_choices)
 {
-  g_return_if_fail (MIGMAP_IS_EXPORT_DIALOG (self));
+  return MIN (gtk_drop_down_get_selected (dropdown), n_choices - 1);
+}
 
-  options->format = formats[MIN (gtk_drop_down_get_selected (self->format_dropdown), G_N_ELEMENTS (formats) - 1)];
-  options->map_only = gtk_drop_down_get_selected (self->content_dropdown) == 1;
-  options->dpi = dpis[MIN (gtk_drop_down_get_selected (self->dpi_dropdown), G_N_ELEMENTS (dpis) - 1)];
-  options->paper = g_strdup (papers[MIN (gtk_drop_down_get_selected (self->paper_dropdown), G_N_ELEMENTS (papers) - 1)]);
-  options->landscape = gtk_drop_down_get_selected (self->orientation_dropdown) == 0;
-  options->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+gboolean
+migmap_export_dialog_export (MigmapExportDialog *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (MIGMAP_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  migmap_snapshot_set_map_only (self->snapshot, gtk_drop_down_get_selected (self->content_dropdown) == 1);
+  migmap_snapshot_set_paper (self->snapshot, papers[selected (self->paper_dropdown, G_N_ELEMENTS (papers))],
+                             gtk_drop_down_get_selected (self->orientation_dropdown) == 0);
+  migmap_snapshot_set_title (self->snapshot, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  return migmap_snapshot_export (self->snapshot, path, formats[selected (self->format_dropdown, G_N_ELEMENTS (formats))],
+                                 dpis[selected (self->dpi_dropdown, G_N_ELEMENTS (dpis))], error);
 }
 
 static void
@@ -62,15 +70,11 @@ on_save_response (GtkNativeDialog *chooser, int response, MigmapExportDialog *se
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
       g_autoptr(GError) error = NULL;
-      MigmapSnapshotOptions options = { 0 };
 
-      migmap_export_dialog_get_options (self, &options);
       if (path == NULL)
         show_error (gtk_window_get_transient_for (GTK_WINDOW (self)), _("Only local files can be written."));
-      else if (!migmap_snapshot_export (self->snapshot, path, &options, &error))
+      else if (!migmap_export_dialog_export (self, path, &error))
         show_error (gtk_window_get_transient_for (GTK_WINDOW (self)), error->message);
-      g_free (options.paper);
-      g_free (options.title);
       gtk_window_destroy (GTK_WINDOW (self));
     }
   g_object_unref (chooser);

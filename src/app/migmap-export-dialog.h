@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-export-dialog.h: choose what to export, then where */
 #pragma once
 
@@ -12,7 +13,9 @@ G_DECLARE_FINAL_TYPE (MigmapExportDialog, migmap_export_dialog, MIGMAP, EXPORT_D
 
 GtkWidget *migmap_export_dialog_new         (GtkWindow      *parent,
                                              MigmapSnapshot *snapshot);
-void       migmap_export_dialog_get_options (MigmapExportDialog    *self,
-                                             MigmapSnapshotOptions *options);
+/* Writes the snapshot to @path as the dialog's choices say. */
+gboolean   migmap_export_dialog_export      (MigmapExportDialog *self,
+                                             const char         *path,
+                                             GError            **error);
 
 G_END_DECLS

@@ -1,14 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-layers-panel.c
  *
  * Each row's check button is bound to its layer's "visible" property, the
- * same property the map view draws from, so toggle, legend and map cannot
+ * same property the map state draws from, so toggle, legend and map cannot
  * disagree.
  */
 #include "migmap-layers-panel.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "migmap-layer.h"
+#include "migmap-map-layer.h"
 #include "migmap-widget-helpers.h"
 
 struct _MigmapLayersPanel
@@ -24,17 +25,16 @@ G_DEFINE_FINAL_TYPE (MigmapLayersPanel, migmap_layers_panel, GTK_TYPE_WIDGET)
 static void
 draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
-  MigmapLayer *layer = user_data;
-  const GdkRGBA *color = migmap_layer_get_color (layer);
+  MigmapMapLayer *layer = user_data;
+  const MigmapColor *color = migmap_map_layer_get_color (layer);
   double size = MIN (width, height) - 2;
 
-  (void) area;
   cairo_translate (cr, (width - size) / 2.0, (height - size) / 2.0);
-  if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_MARKERS)
+  if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS)
     cairo_arc (cr, size / 2.0, size / 2.0, size / 2.0 - 1, 0, 2 * G_PI);
   else
     cairo_rectangle (cr, 0.5, 0.5, size - 1, size - 1);
-  gdk_cairo_set_source_rgba (cr, color);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
   cairo_set_line_width (cr, 1);
@@ -42,11 +42,11 @@ draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
 }
 
 static char *
-count_text (MigmapLayer *layer)
+count_text (MigmapMapLayer *layer)
 {
-  guint n = migmap_layer_get_n_members (layer);
+  guint n = migmap_map_layer_get_n_members (layer);
 
-  if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_MARKERS)
+  if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS)
     return g_strdup_printf (ngettext ("%u place", "%u places", n), n);
   return g_strdup_printf (ngettext ("%u state", "%u states", n), n);
 }
@@ -54,20 +54,19 @@ count_text (MigmapLayer *layer)
 static GtkWidget *
 create_row (gpointer item, gpointer user_data)
 {
-  MigmapLayer *layer = item;
+  MigmapMapLayer *layer = item;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *title = gtk_label_new (migmap_layer_get_title (layer));
+  GtkWidget *title = gtk_label_new (migmap_map_layer_get_title (layer));
   g_autofree char *count = count_text (layer);
   GtkWidget *detail = gtk_label_new (count);
 
-  (void) user_data;
   g_object_bind_property (layer, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  migmap_layer_get_title (layer), -1);
+                                  migmap_map_layer_get_title (layer), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
 
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
@@ -97,23 +96,21 @@ create_row (gpointer item, gpointer user_data)
 static void
 on_row_activated (MigmapLayersPanel *self, GtkListBoxRow *row)
 {
-  MigmapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
+  MigmapMapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
 
-  (void) self;
   if (layer)
-    migmap_layer_set_visible (layer, !migmap_layer_get_visible (layer));
+    migmap_map_layer_set_visible (layer, !migmap_map_layer_get_visible (layer));
 }
 
 static void
 update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
 {
-  MigmapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
-  MigmapLayer *previous = before ? g_object_get_data (G_OBJECT (before), "layer") : NULL;
-  const char *section = layer ? migmap_layer_get_section (layer) : NULL;
+  MigmapMapLayer *layer = g_object_get_data (G_OBJECT (row), "layer");
+  MigmapMapLayer *previous = before ? g_object_get_data (G_OBJECT (before), "layer") : NULL;
+  const char *section = layer ? migmap_map_layer_get_section (layer) : NULL;
   GtkWidget *header;
 
-  (void) user_data;
-  if (section == NULL || (previous && g_strcmp0 (section, migmap_layer_get_section (previous)) == 0))
+  if (section == NULL || (previous && g_strcmp0 (section, migmap_map_layer_get_section (previous)) == 0))
     {
       gtk_list_box_row_set_header (row, NULL);
       return;

@@ -1,14 +1,16 @@
-/* migmap-map-view.c: pans, zooms and clicks on top of the map core
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-map-view.c: pans, zooms and clicks on top of a map state
  *
- * The map is rendered into an image of the widget's size and handed to GTK as
- * a texture; it is redrawn only when the view, the layers or the selection
- * change, and GTK coalesces those redraws to one per frame.
+ * The view draws its MigmapMapState and reports clicks to it; it owns no
+ * selection and no layers.  The map is rendered into an image of the
+ * widget's size and handed to GTK as a texture; it is redrawn only when the
+ * viewport or the state change, and GTK coalesces those redraws to one per
+ * frame.
  */
 #include "migmap-map-view.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
-
-#include "migmap-layer.h"
 
 #define ZOOM_STEP 1.5
 #define WHEEL_ZOOM_STEP 1.25
@@ -17,19 +19,15 @@
 #define KINETIC_DECAY 4.0          /* per second */
 #define KINETIC_MIN_SPEED 30.0     /* pixels per second */
 #define CLICK_TOLERANCE_PX 3.0
-/* Below this many degrees per pixel the 1:50m coastline shows its corners. */
-#define DETAILED_BELOW_DEG_PER_PX 0.01
 
 struct _MigmapMapView
 {
   GtkWidget parent_instance;
 
-  MigmapViewport  *viewport;
+  MigmapMapState  *state;
+  MigmapViewport  *viewport;    /* the state's */
   /* 1:50m for wide views, 1:10m once zoomed in; each caches its own projections. */
   MigmapRenderer  *renderers[2];
-  GStrv            highlight;
-  GListModel      *layers;
-  char            *selected;
   gboolean         view_initialised;
 
   GdkTexture      *texture;
@@ -49,31 +47,17 @@ struct _MigmapMapView
   gint64           animation_start;
   double           from_x, from_y, from_resolution;
   double           to_x, to_y, to_resolution;
-
-  MigmapLabelFunc          label_func;
-  gpointer                 label_data;
-
-  MigmapCountryTooltipFunc tooltip_func;
-  gpointer                 tooltip_data;
-  GDestroyNotify           tooltip_destroy;
 };
 
 G_DEFINE_FINAL_TYPE (MigmapMapView, migmap_map_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_SELECTED,
+  PROP_STATE,
   N_PROPS
 };
 
-enum {
-  COUNTRY_ACTIVATED,
-  MARKER_ACTIVATED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
 
 static void
 invalidate (MigmapMapView *self)
@@ -85,109 +69,52 @@ invalidate (MigmapMapView *self)
 static MigmapRenderer *
 active_renderer (MigmapMapView *self)
 {
-  if (self->renderers[1] &&
-      migmap_viewport_get_degrees_per_pixel (self->viewport) < DETAILED_BELOW_DEG_PER_PX)
+  MigmapShapeSet *shapes;
+
+  if (self->state == NULL)
+    return NULL;
+  shapes = migmap_map_state_shapes_for_view (self->state);
+  if (self->renderers[1] && migmap_renderer_get_shapes (self->renderers[1]) == shapes)
     return self->renderers[1];
   return self->renderers[0];
 }
 
-/* ---- layers: the "style" step from catalogue layers to drawing ---- */
-
-static MigmapColor
-color_from_rgba (const GdkRGBA *rgba)
-{
-  return (MigmapColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha };
-}
-
 static void
-sync_renderer (MigmapMapView *self, MigmapRenderer *renderer)
-{
-  guint n;
-
-  migmap_renderer_clear_layers (renderer);
-  migmap_renderer_clear_markers (renderer);
-  migmap_renderer_set_selected (renderer, self->selected);
-  migmap_renderer_set_emphasis (renderer, (const char * const *) self->highlight);
-  n = self->layers ? g_list_model_get_n_items (self->layers) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MigmapLayer) layer = g_list_model_get_item (self->layers, i);
-      MigmapColor color = color_from_rgba (migmap_layer_get_color (layer));
-
-      if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_COUNTRIES)
-        {
-          migmap_renderer_add_layer (renderer, migmap_layer_get_id (layer), &color,
-                                     migmap_layer_get_codes (layer));
-          migmap_renderer_set_layer_visible (renderer, migmap_layer_get_id (layer),
-                                             migmap_layer_get_visible (layer));
-        }
-      else if (migmap_layer_get_visible (layer))
-        {
-          for (guint m = 0; m < migmap_layer_get_n_members (layer); m++)
-            {
-              const MigmapLayerMarker *marker = migmap_layer_get_marker (layer, m);
-              migmap_renderer_add_marker (renderer, marker->id, marker->lon, marker->lat,
-                                          marker->label, &color);
-            }
-        }
-    }
-}
-
-static void
-sync_layers (MigmapMapView *self)
+configure_renderers (MigmapMapView *self)
 {
   for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
     if (self->renderers[i])
-      sync_renderer (self, self->renderers[i]);
+      {
+        migmap_map_state_configure_renderer (self->state, self->renderers[i]);
+        /* The screen always gets the fast interactive drawing; the state's
+         * quality is for what is printed or exported from it. */
+        migmap_renderer_set_quality (self->renderers[i], MIGMAP_RENDER_QUALITY_FAST);
+      }
   invalidate (self);
 }
 
+/* One renderer per shape set, so each keeps its projected shapes cached. */
 static void
-on_layer_notify (MigmapMapView *self)
+rebuild_renderers (MigmapMapView *self)
 {
-  sync_layers (self);
-}
+  MigmapShapeSet *sets[2] = { NULL, NULL };
 
-static void
-watch_layers (MigmapMapView *self, guint position, guint n_items)
-{
-  for (guint i = position; i < position + n_items; i++)
+  if (self->state)
     {
-      g_autoptr(MigmapLayer) layer = g_list_model_get_item (self->layers, i);
-      g_signal_connect_object (layer, "notify::visible", G_CALLBACK (on_layer_notify), self, G_CONNECT_SWAPPED);
+      sets[0] = migmap_map_state_get_shapes (self->state);
+      sets[1] = migmap_map_state_get_detailed_shapes (self->state);
     }
-}
-
-static void
-on_layers_changed (MigmapMapView *self, guint position, guint removed, guint added)
-{
-  (void) removed;
-  watch_layers (self, position, added);
-  sync_layers (self);
-}
-
-void
-migmap_map_view_set_layers (MigmapMapView *self, GListModel *layers)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-  g_return_if_fail (layers == NULL || G_IS_LIST_MODEL (layers));
-
-  if (self->layers)
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
     {
-      for (guint i = 0; i < g_list_model_get_n_items (self->layers); i++)
-        {
-          g_autoptr(GObject) layer = g_list_model_get_item (self->layers, i);
-          g_signal_handlers_disconnect_by_data (layer, self);
-        }
-      g_signal_handlers_disconnect_by_data (self->layers, self);
+      if (sets[i] == NULL)
+        g_clear_object (&self->renderers[i]);
+      else if (self->renderers[i] == NULL)
+        self->renderers[i] = migmap_renderer_new (sets[i]);
+      else if (migmap_renderer_get_shapes (self->renderers[i]) != sets[i])
+        migmap_renderer_set_shapes (self->renderers[i], sets[i]);
     }
-  g_set_object (&self->layers, layers);
-  if (layers)
-    {
-      g_signal_connect_object (layers, "items-changed", G_CALLBACK (on_layers_changed), self, G_CONNECT_SWAPPED);
-      watch_layers (self, 0, g_list_model_get_n_items (layers));
-    }
-  sync_layers (self);
+  if (self->state)
+    configure_renderers (self);
 }
 
 /* ---- animation and kinetic panning ---- */
@@ -210,7 +137,6 @@ animation_step (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   double t = (gdk_frame_clock_get_frame_time (clock) - self->animation_start) / (double) ANIMATION_USEC;
   double ease;
 
-  (void) user_data;
   t = CLAMP (t, 0.0, 1.0);
   ease = 1.0 - pow (1.0 - t, 3.0);
 
@@ -263,7 +189,6 @@ kinetic_step (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
   double dt = (now - self->kinetic_last_time) / (double) G_USEC_PER_SEC;
   double decay;
 
-  (void) user_data;
   self->kinetic_last_time = now;
   migmap_viewport_pan_by (self->viewport, self->kinetic_vx * dt, self->kinetic_vy * dt);
   decay = exp (-KINETIC_DECAY * dt);
@@ -282,7 +207,6 @@ on_swipe (GtkGestureSwipe *gesture, double vx, double vy, MigmapMapView *self)
 {
   gboolean enable_animations = TRUE;
 
-  (void) gesture;
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &enable_animations, NULL);
   if (!enable_animations || hypot (vx, vy) < 4 * KINETIC_MIN_SPEED)
     return;
@@ -298,7 +222,8 @@ on_swipe (GtkGestureSwipe *gesture, double vx, double vy, MigmapMapView *self)
 static void
 on_drag_begin (GtkGestureDrag *gesture, double x, double y, MigmapMapView *self)
 {
-  (void) gesture; (void) x; (void) y;
+  if (self->viewport == NULL)
+    return;
   stop_motion (self);
   migmap_viewport_get_center (self->viewport, &self->drag_start_x, &self->drag_start_y);
 }
@@ -306,9 +231,11 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, MigmapMapView *self)
 static void
 on_drag_update (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *self)
 {
-  double resolution = migmap_viewport_get_resolution (self->viewport);
+  double resolution;
 
-  (void) gesture;
+  if (self->viewport == NULL)
+    return;
+  resolution = migmap_viewport_get_resolution (self->viewport);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   migmap_viewport_set_center (self->viewport, self->drag_start_x - dx * resolution,
                               self->drag_start_y + dy * resolution);
@@ -317,14 +244,14 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *se
 static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *self)
 {
-  (void) gesture; (void) dx; (void) dy;
+  if (self->viewport == NULL)
+    return;
   gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 }
 
 static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, MigmapMapView *self)
 {
-  (void) controller;
   self->pointer_x = x;
   self->pointer_y = y;
   self->has_pointer = TRUE;
@@ -333,7 +260,6 @@ on_motion (GtkEventControllerMotion *controller, double x, double y, MigmapMapVi
 static void
 on_leave (GtkEventControllerMotion *controller, MigmapMapView *self)
 {
-  (void) controller;
   self->has_pointer = FALSE;
 }
 
@@ -342,7 +268,8 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MigmapMap
 {
   double x = self->pointer_x, y = self->pointer_y, factor;
 
-  (void) dx;
+  if (self->viewport == NULL)
+    return FALSE;
   if (!self->has_pointer)
     {
       x = gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
@@ -360,7 +287,8 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MigmapMap
 static void
 on_zoom_begin (GtkGesture *gesture, GdkEventSequence *sequence, MigmapMapView *self)
 {
-  (void) gesture; (void) sequence;
+  if (self->viewport == NULL)
+    return;
   stop_motion (self);
   self->zoom_gesture_scale = 1.0;
 }
@@ -370,7 +298,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MigmapMapView *sel
 {
   double x, y;
 
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0.0)
+  if (self->viewport == NULL || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0.0)
     return;
   migmap_viewport_zoom_at (self->viewport, scale / self->zoom_gesture_scale, x, y);
   self->zoom_gesture_scale = scale;
@@ -379,7 +307,8 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MigmapMapView *sel
 static void
 on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, MigmapMapView *self)
 {
-  (void) gesture;
+  if (self->viewport == NULL)
+    return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   if (n_press == 1)
     migmap_map_view_activate_at (self, x, y);
@@ -391,10 +320,13 @@ on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, Mi
     }
 }
 
+/* A click tells the state what is now selected: a marker selects its place
+ * (and the place's country), a country selects itself, the sea nothing. */
 void
 migmap_map_view_activate_at (MigmapMapView *self, double x, double y)
 {
   MigmapRenderer *renderer = active_renderer (self);
+  MigmapCatalogue *catalogue;
   const MigmapFeature *feature;
   const char *marker;
 
@@ -402,15 +334,20 @@ migmap_map_view_activate_at (MigmapMapView *self, double x, double y)
 
   if (renderer == NULL)
     return;
+  catalogue = migmap_map_state_get_catalogue (self->state);
   marker = migmap_renderer_marker_at_screen (renderer, self->viewport, x, y);
-  if (marker)
+  if (marker && catalogue)
     {
-      g_signal_emit (self, signals[MARKER_ACTIVATED], 0, marker);
-      return;
+      MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, marker);
+
+      if (place && migmap_place_get_country (place))
+        {
+          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, place);
+          return;
+        }
     }
   feature = migmap_renderer_feature_at_screen (renderer, self->viewport, x, y, CLICK_TOLERANCE_PX);
-  migmap_map_view_set_selected (self, feature ? feature->code : NULL);
-  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, feature ? feature->code : NULL);
+  migmap_map_state_select (self->state, feature ? feature->code : NULL, NULL, NULL);
 }
 
 static gboolean
@@ -418,17 +355,21 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
 {
   MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
   MigmapRenderer *renderer = active_renderer (self);
+  MigmapCatalogue *catalogue;
   const MigmapFeature *feature;
+  g_autoptr(GPtrArray) projects = NULL;
   g_autofree char *text = NULL;
 
-  if (keyboard || renderer == NULL || self->tooltip_func == NULL)
+  if (keyboard || renderer == NULL)
     return FALSE;
   feature = migmap_renderer_feature_at_screen (renderer, self->viewport, x, y, CLICK_TOLERANCE_PX);
-  if (feature == NULL)
+  catalogue = migmap_map_state_get_catalogue (self->state);
+  if (feature == NULL || catalogue == NULL)
     return FALSE;
-  text = self->tooltip_func (feature, self->tooltip_data);
-  if (text == NULL)
-    return FALSE;
+  projects = migmap_catalogue_projects_in_country (catalogue, feature->code,
+                                                   migmap_map_state_get_date (self->state));
+  text = g_strdup_printf (ngettext ("%s\n%u project", "%s\n%u projects", projects->len),
+                          migmap_map_state_country_name (self->state, feature->code), projects->len);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -442,7 +383,6 @@ key_pan (GtkWidget *widget, GVariant *args, gpointer user_data)
   double width, height;
   int dx, dy;
 
-  (void) user_data;
   g_variant_get (args, "(ii)", &dx, &dy);
   migmap_viewport_get_size (self->viewport, &width, &height);
   migmap_map_view_pan (self, dx * width * KEY_PAN_FRACTION, dy * height * KEY_PAN_FRACTION);
@@ -452,7 +392,6 @@ key_pan (GtkWidget *widget, GVariant *args, gpointer user_data)
 static gboolean
 key_zoom (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
-  (void) user_data;
   migmap_map_view_zoom (MIGMAP_MAP_VIEW (widget), g_variant_get_double (args));
   return TRUE;
 }
@@ -460,7 +399,6 @@ key_zoom (GtkWidget *widget, GVariant *args, gpointer user_data)
 static gboolean
 key_reset (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
-  (void) args; (void) user_data;
   migmap_map_view_reset_view (MIGMAP_MAP_VIEW (widget));
   return TRUE;
 }
@@ -473,6 +411,8 @@ migmap_map_view_pan (MigmapMapView *self, double dx, double dy)
   g_autoptr(MigmapViewport) target = NULL;
 
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  if (self->viewport == NULL)
+    return;
 
   target = migmap_viewport_copy (self->viewport);
   migmap_viewport_pan_by (target, dx, dy);
@@ -486,6 +426,8 @@ migmap_map_view_zoom (MigmapMapView *self, double factor)
   double width, height;
 
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  if (self->viewport == NULL)
+    return;
 
   /* Zoom from where an animation is heading, so quick presses add up. */
   target = migmap_viewport_copy (self->viewport);
@@ -506,6 +448,8 @@ migmap_map_view_show_bounds (MigmapMapView *self, const MigmapGeoBounds *bounds,
 
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
   g_return_if_fail (bounds != NULL);
+  if (self->viewport == NULL)
+    return;
 
   target = migmap_viewport_copy (self->viewport);
   migmap_viewport_fit_bounds (target, bounds);
@@ -519,6 +463,8 @@ migmap_map_view_center_on (MigmapMapView *self, double lon, double lat, gboolean
   g_autoptr(MigmapViewport) target = NULL;
 
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  if (self->viewport == NULL)
+    return;
 
   target = migmap_viewport_copy (self->viewport);
   if (!migmap_viewport_set_center_geo (target, lon, lat))
@@ -532,6 +478,8 @@ migmap_map_view_reset_view (MigmapMapView *self)
   MigmapGeoBounds bounds;
 
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  if (self->viewport == NULL)
+    return;
 
   migmap_view_preset_lookup ("mediterranean", &bounds, NULL);
   migmap_map_view_show_bounds (self, &bounds, TRUE);
@@ -545,9 +493,9 @@ migmap_map_view_country_to_widget (MigmapMapView *self, const char *code, double
   g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), FALSE);
   g_return_val_if_fail (code != NULL, FALSE);
 
-  if (self->renderers[0] == NULL)
+  if (self->state == NULL)
     return FALSE;
-  feature = migmap_shape_set_lookup (migmap_renderer_get_shapes (self->renderers[0]), code);
+  feature = migmap_shape_set_lookup (migmap_map_state_get_shapes (self->state), code);
   return feature && migmap_viewport_geo_to_screen (self->viewport, feature->label_lon, feature->label_lat, x, y);
 }
 
@@ -612,8 +560,7 @@ migmap_map_view_size_allocate (GtkWidget *widget, int width, int height, int bas
 {
   MigmapMapView *self = MIGMAP_MAP_VIEW (widget);
 
-  (void) baseline;
-  if (width < 1 || height < 1)
+  if (self->viewport == NULL || width < 1 || height < 1)
     return;
   migmap_viewport_set_size (self->viewport, width, height);
   /* Panes settle over several allocations: keep fitting the default view
@@ -635,11 +582,7 @@ migmap_map_view_dispose (GObject *object)
   MigmapMapView *self = MIGMAP_MAP_VIEW (object);
 
   stop_motion (self);
-  migmap_map_view_set_layers (self, NULL);
-  if (self->tooltip_destroy)
-    self->tooltip_destroy (self->tooltip_data);
-  self->tooltip_destroy = NULL;
-  self->tooltip_func = NULL;
+  migmap_map_view_set_state (self, NULL);
   g_clear_object (&self->texture);
 
   G_OBJECT_CLASS (migmap_map_view_parent_class)->dispose (object);
@@ -650,11 +593,8 @@ migmap_map_view_finalize (GObject *object)
 {
   MigmapMapView *self = MIGMAP_MAP_VIEW (object);
 
-  g_clear_object (&self->viewport);
   g_clear_object (&self->renderers[0]);
   g_clear_object (&self->renderers[1]);
-  g_strfreev (self->highlight);
-  g_free (self->selected);
 
   G_OBJECT_CLASS (migmap_map_view_parent_class)->finalize (object);
 }
@@ -666,7 +606,7 @@ migmap_map_view_get_property (GObject *object, guint prop_id, GValue *value, GPa
 
   switch (prop_id)
     {
-    case PROP_SELECTED: g_value_set_string (value, self->selected); break;
+    case PROP_STATE: g_value_set_object (value, self->state); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -678,7 +618,7 @@ migmap_map_view_set_property (GObject *object, guint prop_id, const GValue *valu
 
   switch (prop_id)
     {
-    case PROP_SELECTED: migmap_map_view_set_selected (self, g_value_get_string (value)); break;
+    case PROP_STATE: migmap_map_view_set_state (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -705,18 +645,10 @@ migmap_map_view_class_init (MigmapMapViewClass *klass)
   widget_class->size_allocate = migmap_map_view_size_allocate;
   widget_class->query_tooltip = on_query_tooltip;
 
-  properties[PROP_SELECTED] =
-    g_param_spec_string ("selected", NULL, NULL, NULL,
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, MIGMAP_TYPE_MAP_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* A country was clicked; NULL for the sea. */
-  signals[COUNTRY_ACTIVATED] =
-    g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[MARKER_ACTIVATED] =
-    g_signal_new ("marker-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
     gtk_widget_class_add_binding (widget_class, pans[i].key, 0, key_pan, "(ii)", pans[i].dx, pans[i].dy);
@@ -736,18 +668,15 @@ migmap_map_view_init (MigmapMapView *self)
   GtkGesture *drag, *swipe, *zoom, *click;
   GtkEventController *scroll, *motion;
 
-  self->viewport = migmap_viewport_new ();
-  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
-
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_hexpand (widget, TRUE);
   gtk_widget_set_vexpand (widget, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Map",
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  "Drag to pan, scroll to zoom, click a country to see its projects",
+                                  _("Drag to pan, scroll to zoom, click a country to see its projects"),
                                   -1);
 
   drag = gtk_gesture_drag_new ();
@@ -801,94 +730,72 @@ migmap_map_view_get_renderer (MigmapMapView *self)
   return active_renderer (self);
 }
 
-static MigmapRenderer *
-renderer_for (MigmapMapView *self, MigmapRenderer *renderer, MigmapShapeSet *shapes)
+static void
+on_state_changed (MigmapMapView *self)
 {
-  if (shapes == NULL)
+  configure_renderers (self);
+}
+
+static void
+on_state_shapes (MigmapMapView *self)
+{
+  rebuild_renderers (self);
+}
+
+static void
+on_show_bounds (MigmapMapView *self, double west, double south, double east, double north)
+{
+  MigmapGeoBounds bounds = { west, south, east, north };
+
+  migmap_map_view_show_bounds (self, &bounds, TRUE);
+}
+
+static void
+on_show_point (MigmapMapView *self, double lon, double lat)
+{
+  migmap_map_view_center_on (self, lon, lat, TRUE);
+}
+
+MigmapMapState *
+migmap_map_view_get_state (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->state;
+}
+
+/* The view draws @state and reports clicks to it; NULL draws nothing. */
+void
+migmap_map_view_set_state (MigmapMapView *self, MigmapMapState *state)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
+  g_return_if_fail (state == NULL || MIGMAP_IS_MAP_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state)
     {
-      g_clear_object (&renderer);
-      return NULL;
+      g_signal_handlers_disconnect_by_data (self->state, self);
+      g_signal_handlers_disconnect_by_data (self->viewport, self);
     }
-  if (renderer)
+  stop_motion (self);
+  g_set_object (&self->state, state);
+  self->viewport = state ? migmap_map_state_get_viewport (state) : NULL;
+  if (state)
     {
-      migmap_renderer_set_shapes (renderer, shapes);
-      return renderer;
+      double width = gtk_widget_get_width (GTK_WIDGET (self));
+      double height = gtk_widget_get_height (GTK_WIDGET (self));
+
+      g_signal_connect_object (state, "changed", G_CALLBACK (on_state_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::shapes", G_CALLBACK (on_state_shapes), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "show-bounds", G_CALLBACK (on_show_bounds), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "show-point", G_CALLBACK (on_show_point), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+      if (width >= 1 && height >= 1)
+        migmap_viewport_set_size (self->viewport, width, height);
     }
-  renderer = migmap_renderer_new (shapes);
-  migmap_renderer_set_quality (renderer, MIGMAP_RENDER_QUALITY_FAST);
-  migmap_renderer_set_label_func (renderer, self->label_func, self->label_data, NULL);
-  sync_renderer (self, renderer);
-  return renderer;
-}
-
-/* The shapes for wide views, and those that hit tests and lists use. */
-void
-migmap_map_view_set_shapes (MigmapMapView *self, MigmapShapeSet *shapes)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-  g_return_if_fail (MIGMAP_IS_SHAPE_SET (shapes));
-
-  self->renderers[0] = renderer_for (self, self->renderers[0], shapes);
+  rebuild_renderers (self);
   invalidate (self);
-}
-
-/* Finer shapes for close views; NULL to use the main shapes at every scale. */
-void
-migmap_map_view_set_detailed_shapes (MigmapMapView *self, MigmapShapeSet *shapes)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-  g_return_if_fail (shapes == NULL || MIGMAP_IS_SHAPE_SET (shapes));
-
-  self->renderers[1] = renderer_for (self, self->renderers[1], shapes);
-  invalidate (self);
-}
-
-MigmapShapeSet *
-migmap_map_view_get_shapes (MigmapMapView *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
-  return self->renderers[0] ? migmap_renderer_get_shapes (self->renderers[0]) : NULL;
-}
-
-MigmapShapeSet *
-migmap_map_view_get_detailed_shapes (MigmapMapView *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
-  return self->renderers[1] ? migmap_renderer_get_shapes (self->renderers[1]) : NULL;
-}
-
-const char * const *
-migmap_map_view_get_highlight (MigmapMapView *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
-  return (const char * const *) self->highlight;
-}
-
-void
-migmap_map_view_set_highlight (MigmapMapView *self, const char * const *codes)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-
-  g_strfreev (self->highlight);
-  self->highlight = g_strdupv ((char **) codes);
-  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
-    if (self->renderers[i])
-      migmap_renderer_set_emphasis (self->renderers[i], codes);
-  invalidate (self);
-}
-
-/* Names for the country labels; @user_data must outlive the view. */
-void
-migmap_map_view_set_label_func (MigmapMapView *self, MigmapLabelFunc func, gpointer user_data)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-
-  self->label_func = func;
-  self->label_data = user_data;
-  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
-    if (self->renderers[i])
-      migmap_renderer_set_label_func (self->renderers[i], func, user_data, NULL);
-  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
 /* The window restored a saved view: do not replace it with the default. */
@@ -897,42 +804,6 @@ migmap_map_view_set_view_restored (MigmapMapView *self)
 {
   g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
   self->view_initialised = TRUE;
-}
-
-const char *
-migmap_map_view_get_selected (MigmapMapView *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
-  return self->selected;
-}
-
-void
-migmap_map_view_set_selected (MigmapMapView *self, const char *code)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-
-  if (g_strcmp0 (code, self->selected) == 0)
-    return;
-  g_free (self->selected);
-  self->selected = g_strdup (code);
-  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
-    if (self->renderers[i])
-      migmap_renderer_set_selected (self->renderers[i], code);
-  invalidate (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
-}
-
-void
-migmap_map_view_set_tooltip_func (MigmapMapView *self, MigmapCountryTooltipFunc func,
-                                  gpointer user_data, GDestroyNotify destroy)
-{
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
-
-  if (self->tooltip_destroy)
-    self->tooltip_destroy (self->tooltip_data);
-  self->tooltip_func = func;
-  self->tooltip_data = user_data;
-  self->tooltip_destroy = destroy;
 }
 
 gint64

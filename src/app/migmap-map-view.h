@@ -1,45 +1,23 @@
-/* migmap-map-view.h: the interactive map widget */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-map-view.h: the interactive map widget, drawing a MigmapMapState */
 #pragma once
 
 #include <gtk/gtk.h>
 
-#include "migmap-renderer.h"
-#include "migmap-viewport.h"
+#include "migmap-map-state.h"
 
 G_BEGIN_DECLS
-
-/* Returns the tooltip text for a country, or NULL for none. */
-typedef char *(*MigmapCountryTooltipFunc) (const MigmapFeature *feature,
-                                           gpointer             user_data);
 
 #define MIGMAP_TYPE_MAP_VIEW (migmap_map_view_get_type ())
 G_DECLARE_FINAL_TYPE (MigmapMapView, migmap_map_view, MIGMAP, MAP_VIEW, GtkWidget)
 
 GtkWidget       *migmap_map_view_new                  (void);
-MigmapViewport  *migmap_map_view_get_viewport         (MigmapMapView *self);
-MigmapRenderer  *migmap_map_view_get_renderer         (MigmapMapView *self);
-void             migmap_map_view_set_shapes           (MigmapMapView  *self,
-                                                       MigmapShapeSet *shapes);
-void             migmap_map_view_set_detailed_shapes  (MigmapMapView  *self,
-                                                       MigmapShapeSet *shapes);
-MigmapShapeSet  *migmap_map_view_get_shapes           (MigmapMapView  *self);
-MigmapShapeSet  *migmap_map_view_get_detailed_shapes  (MigmapMapView  *self);
-const char * const *migmap_map_view_get_highlight     (MigmapMapView  *self);
+MigmapMapState  *migmap_map_view_get_state            (MigmapMapView  *self);
+void             migmap_map_view_set_state            (MigmapMapView  *self,
+                                                       MigmapMapState *state);
+MigmapViewport  *migmap_map_view_get_viewport         (MigmapMapView  *self);
+MigmapRenderer  *migmap_map_view_get_renderer         (MigmapMapView  *self);
 void             migmap_map_view_set_view_restored    (MigmapMapView  *self);
-void             migmap_map_view_set_label_func       (MigmapMapView  *self,
-                                                       MigmapLabelFunc func,
-                                                       gpointer        user_data);
-void             migmap_map_view_set_layers           (MigmapMapView *self,
-                                                       GListModel    *layers);
-void             migmap_map_view_set_highlight        (MigmapMapView      *self,
-                                                       const char * const *codes);
-const char      *migmap_map_view_get_selected         (MigmapMapView *self);
-void             migmap_map_view_set_selected         (MigmapMapView *self,
-                                                       const char    *code);
-void             migmap_map_view_set_tooltip_func     (MigmapMapView            *self,
-                                                       MigmapCountryTooltipFunc  func,
-                                                       gpointer                  user_data,
-                                                       GDestroyNotify            destroy);
 
 void             migmap_map_view_reset_view           (MigmapMapView *self);
 void             migmap_map_view_zoom                 (MigmapMapView *self,

@@ -1,6 +1,8 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-project-panel.c
  *
- * Sections are built afresh for each project: which ones carry facts varies
+ * Shows the map state's selected project, and its links change the state:
+ * the panel needs nobody in between.  Sections are built afresh for each project: which ones carry facts varies
  * from project to project, and a fact no source states reads "Not stated"
  * rather than vanishing, so its absence is visible.
  */
@@ -23,6 +25,7 @@ struct _MigmapProjectPanel
   GtkWidget       *language_note;
   GtkBox          *sections;
 
+  MigmapMapState  *state;
   MigmapCatalogue *catalogue;
   MigmapProject   *project;
 };
@@ -30,14 +33,12 @@ struct _MigmapProjectPanel
 G_DEFINE_FINAL_TYPE (MigmapProjectPanel, migmap_project_panel, GTK_TYPE_WIDGET)
 
 enum {
-  BACK,
-  COUNTRY_ACTIVATED,
-  PLACE_ACTIVATED,
-  PROJECT_ACTIVATED,
-  N_SIGNALS
+  PROP_0,
+  PROP_STATE,
+  N_PROPS
 };
 
-static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 /* ---- building blocks ---- */
 
@@ -139,16 +140,26 @@ add_organisations_section (MigmapProjectPanel *self, const char *heading, const 
     }
 }
 
+/* The project stays open: its countries can be visited one by one. */
 static void
 on_country_clicked (GtkButton *button, MigmapProjectPanel *self)
 {
-  g_signal_emit (self, signals[COUNTRY_ACTIVATED], 0, gtk_widget_get_name (GTK_WIDGET (button)));
+  const char *code = gtk_widget_get_name (GTK_WIDGET (button));
+
+  migmap_map_state_set_selected_country (self->state, code);
+  migmap_map_state_show_country (self->state, code);
 }
 
 static void
 on_place_clicked (GtkButton *button, MigmapProjectPanel *self)
 {
-  g_signal_emit (self, signals[PLACE_ACTIVATED], 0, gtk_widget_get_name (GTK_WIDGET (button)));
+  MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, gtk_widget_get_name (GTK_WIDGET (button)));
+
+  if (place == NULL)
+    return;
+  if (migmap_place_get_country (place))
+    migmap_map_state_set_selected_country (self->state, migmap_place_get_country (place));
+  migmap_map_state_show_place (self->state, place);
 }
 
 static void
@@ -157,7 +168,7 @@ on_related_project_clicked (GtkButton *button, MigmapProjectPanel *self)
   MigmapProject *project = migmap_catalogue_lookup_project (self->catalogue,
                                                             gtk_widget_get_name (GTK_WIDGET (button)));
   if (project)
-    g_signal_emit (self, signals[PROJECT_ACTIVATED], 0, project);
+    migmap_map_state_set_selected_project (self->state, project);
 }
 
 static GtkWidget *
@@ -564,7 +575,76 @@ rebuild (MigmapProjectPanel *self)
 static void
 on_back_clicked (MigmapProjectPanel *self)
 {
-  g_signal_emit (self, signals[BACK], 0);
+  migmap_map_state_set_selected_project (self->state, NULL);
+}
+
+static void
+show_project (MigmapProjectPanel *self, MigmapProject *project)
+{
+  MigmapCatalogue *catalogue = self->state ? migmap_map_state_get_catalogue (self->state) : NULL;
+
+  g_set_object (&self->catalogue, catalogue);
+  if (catalogue == NULL)
+    project = NULL;
+  g_set_object (&self->project, project);
+  rebuild (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->project ? migmap_project_get_title (self->project) : _("Project"), -1);
+}
+
+/* A closed project keeps its page until the next one: the stack hides it. */
+static void
+on_selected_project (MigmapProjectPanel *self)
+{
+  MigmapProject *project = migmap_map_state_get_selected_project (self->state);
+
+  if (project && project != self->project)
+    show_project (self, project);
+}
+
+MigmapMapState *
+migmap_project_panel_get_state (MigmapProjectPanel *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_PROJECT_PANEL (self), NULL);
+  return self->state;
+}
+
+void
+migmap_project_panel_set_state (MigmapProjectPanel *self, MigmapMapState *state)
+{
+  g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
+  g_return_if_fail (state == NULL || MIGMAP_IS_MAP_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  if (state)
+    g_signal_connect_object (state, "notify::selected-project", G_CALLBACK (on_selected_project), self,
+                             G_CONNECT_SWAPPED);
+  show_project (self, state ? migmap_map_state_get_selected_project (state) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+migmap_project_panel_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATE: g_value_set_object (value, MIGMAP_PROJECT_PANEL (object)->state); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+migmap_project_panel_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_STATE: migmap_project_panel_set_state (MIGMAP_PROJECT_PANEL (object), g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -574,6 +654,9 @@ migmap_project_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_PROJECT_PANEL);
   migmap_widget_unparent_children (GTK_WIDGET (self));
+  if (self->state)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->project);
 
@@ -587,15 +670,13 @@ migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = migmap_project_panel_dispose;
+  object_class->get_property = migmap_project_panel_get_property;
+  object_class->set_property = migmap_project_panel_set_property;
 
-  signals[BACK] = g_signal_new ("back", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[COUNTRY_ACTIVATED] = g_signal_new ("country-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                             NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[PLACE_ACTIVATED] = g_signal_new ("place-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                           NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  signals[PROJECT_ACTIVATED] = g_signal_new ("project-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                             NULL, NULL, NULL, G_TYPE_NONE, 1, MIGMAP_TYPE_PROJECT);
+  properties[PROP_STATE] =
+    g_param_spec_object ("state", NULL, NULL, MIGMAP_TYPE_MAP_STATE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-project-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, scroller);
@@ -625,20 +706,6 @@ GtkWidget *
 migmap_project_panel_new (void)
 {
   return g_object_new (MIGMAP_TYPE_PROJECT_PANEL, NULL);
-}
-
-void
-migmap_project_panel_set_project (MigmapProjectPanel *self, MigmapCatalogue *catalogue, MigmapProject *project)
-{
-  g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
-  g_return_if_fail (catalogue == NULL || MIGMAP_IS_CATALOGUE (catalogue));
-  g_return_if_fail (project == NULL || MIGMAP_IS_PROJECT (project));
-
-  g_set_object (&self->catalogue, catalogue);
-  g_set_object (&self->project, project);
-  rebuild (self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  project ? migmap_project_get_title (project) : _("Project"), -1);
 }
 
 MigmapProject *

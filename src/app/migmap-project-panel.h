@@ -1,9 +1,10 @@
-/* migmap-project-panel.h: every fact the catalogue holds about one project */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-project-panel.h: every fact the catalogue holds about the selected project */
 #pragma once
 
 #include <gtk/gtk.h>
 
-#include "migmap-catalogue.h"
+#include "migmap-map-state.h"
 
 G_BEGIN_DECLS
 
@@ -11,9 +12,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MigmapProjectPanel, migmap_project_panel, MIGMAP, PROJECT_PANEL, GtkWidget)
 
 GtkWidget     *migmap_project_panel_new         (void);
-void           migmap_project_panel_set_project (MigmapProjectPanel *self,
-                                                 MigmapCatalogue    *catalogue,
-                                                 MigmapProject      *project);
+MigmapMapState *migmap_project_panel_get_state  (MigmapProjectPanel *self);
+void           migmap_project_panel_set_state   (MigmapProjectPanel *self,
+                                                 MigmapMapState     *state);
 MigmapProject *migmap_project_panel_get_project (MigmapProjectPanel *self);
 /* The text of every field shown, one per line: what a screen reader or a
  * test would read. */

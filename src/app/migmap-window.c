@@ -1,22 +1,21 @@
-/* migmap-window.c: turns clicks, searches and toggles into catalogue queries
- * and map changes
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-window.c: the main window, bound to one MigmapMapState
+ *
+ * The map view, the panels and the Countries list each watch the state;
+ * the window only decides which side page shows and keeps settings.  Its
+ * actions are in migmap-window-actions.c.
  */
-#include "migmap-window.h"
+#include "migmap-window-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "migmap-application.h"
-#include "migmap-export-dialog.h"
-#include "migmap-dates.h"
-#include "migmap-widget-helpers.h"
-#include "migmap-layer.h"
+#include "migmap-country-item.h"
 #include "migmap-layers-panel.h"
-#include "migmap-snapshot.h"
 #include "migmap-style.h"
 #include "migmap-text.h"
-
-/* A country fills this much of the map when selected from a list. */
-#define COUNTRY_MARGIN_DEG 1.5
+#include "migmap-widget-helpers.h"
 
 typedef enum {
   RESULT_COUNTRY,
@@ -32,30 +31,6 @@ typedef struct {
   char       *title;
   char       *detail;
 } SearchResult;
-
-struct _MigmapWindow
-{
-  GtkApplicationWindow parent_instance;
-
-  GtkToggleButton    *search_button;
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  MigmapLayersPanel  *layers_panel;
-  GtkListBox         *countries_list;
-  MigmapMapView      *map_view;
-  GtkStack           *side_stack;
-  MigmapCountryPanel *country_panel;
-  MigmapProjectPanel *project_panel;
-  GtkLabel           *search_status;
-  GtkListBox         *search_results;
-
-  MigmapCatalogue    *catalogue;
-  GListStore         *layers;
-  GSettings          *settings;
-  GPtrArray          *results;        /* SearchResult */
-  GtkPageSetup       *page_setup;     /* the last print's, for the next one */
-  char               *page_before_search;
-};
 
 G_DEFINE_FINAL_TYPE (MigmapWindow, migmap_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -81,253 +56,116 @@ search_result_free (gpointer data)
 static const char *
 country_name (MigmapWindow *self, const char *code)
 {
-  const char *name = migmap_country_codes_get_translated_name (migmap_catalogue_get_country_codes (self->catalogue),
-                                                               code);
-  const MigmapFeature *feature;
-
-  if (name)
-    return name;
-  feature = migmap_shape_set_lookup (migmap_map_view_get_shapes (self->map_view), code);
-  return feature ? feature->name : code;
+  return migmap_map_state_country_name (self->state, code);
 }
 
 /* ---- layers ---- */
 
 static void
-build_layers (MigmapWindow *self)
+restore_visible_layers (MigmapWindow *self)
 {
-  g_autoptr(GPtrArray) styles = migmap_style_build_layers (self->catalogue);
-  g_auto(GStrv) visible = self->settings ? g_settings_get_strv (self->settings, "visible-layers")
-                                         : g_strdupv ((char *[]) { MIGMAP_STYLE_DEFAULT_LAYER_ID, NULL });
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) ids = NULL;
 
-  for (guint i = 0; i < styles->len; i++)
+  if (self->settings)
     {
-      MigmapStyleLayer *style = g_ptr_array_index (styles, i);
-      GdkRGBA color = { style->color.red, style->color.green, style->color.blue, style->color.alpha };
-      g_autoptr(MigmapLayer) layer = NULL;
+      g_auto(GStrv) saved = g_settings_get_strv (self->settings, "visible-layers");
 
-      if (style->kind == MIGMAP_STYLE_LAYER_COUNTRIES)
-        {
-          layer = migmap_layer_new_countries (style->id, style->title, &color, (const char * const *) style->codes);
-          migmap_layer_set_visible (layer, g_strv_contains ((const char * const *) visible, style->id));
-        }
-      else
-        {
-          layer = migmap_layer_new_markers (style->id, style->title, &color);
-          for (guint m = 0; m < style->markers->len; m++)
-            {
-              MigmapStyleMarker *marker = &g_array_index (style->markers, MigmapStyleMarker, m);
-              migmap_layer_add_marker (layer, marker->id, marker->lon, marker->lat, marker->label);
-            }
-          migmap_layer_set_visible (layer, self->settings ? g_settings_get_boolean (self->settings, "show-markers")
-                                                          : TRUE);
-        }
-      migmap_layer_set_section (layer, style->section);
-      g_list_store_append (self->layers, layer);
+      g_strv_builder_addv (builder, (const char **) saved);
+      if (g_settings_get_boolean (self->settings, "show-markers"))
+        g_strv_builder_add (builder, MIGMAP_STYLE_MARKERS_LAYER_ID);
     }
+  else
+    {
+      g_strv_builder_add (builder, MIGMAP_STYLE_DEFAULT_LAYER_ID);
+      g_strv_builder_add (builder, MIGMAP_STYLE_MARKERS_LAYER_ID);
+    }
+  ids = g_strv_builder_end (builder);
+  migmap_map_state_set_visible_layers (self->state, (const char * const *) ids);
 }
 
 static void
 save_visible_layers (MigmapWindow *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) visible = NULL;
+  g_autoptr(GStrvBuilder) groups = g_strv_builder_new ();
   g_auto(GStrv) ids = NULL;
 
   if (self->settings == NULL)
     return;
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
-    {
-      g_autoptr(MigmapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-
-      if (migmap_layer_get_kind (layer) == MIGMAP_LAYER_MARKERS)
-        g_settings_set_boolean (self->settings, "show-markers", migmap_layer_get_visible (layer));
-      else if (migmap_layer_get_visible (layer))
-        g_strv_builder_add (builder, migmap_layer_get_id (layer));
-    }
-  ids = g_strv_builder_end (builder);
+  visible = migmap_map_state_dup_visible_layers (self->state);
+  for (guint i = 0; visible[i]; i++)
+    if (!g_str_equal (visible[i], MIGMAP_STYLE_MARKERS_LAYER_ID))
+      g_strv_builder_add (groups, visible[i]);
+  ids = g_strv_builder_end (groups);
+  g_settings_set_boolean (self->settings, "show-markers",
+                          g_strv_contains ((const char * const *) visible, MIGMAP_STYLE_MARKERS_LAYER_ID));
   g_settings_set_strv (self->settings, "visible-layers", (const char * const *) ids);
 }
 
-/* ---- side panel ---- */
+/* ---- side panel and Countries list follow the selection ---- */
 
 static void
 show_page (MigmapWindow *self, const char *page)
 {
   gtk_stack_set_visible_child_name (self->side_stack, page);
-  if (!g_str_equal (page, "project"))
-    migmap_map_view_set_highlight (self->map_view, NULL);
 }
 
-static void
-fit_country (MigmapWindow *self, const char *code)
+static guint
+country_position (MigmapWindow *self, const char *code)
 {
-  const MigmapFeature *feature = migmap_shape_set_lookup (migmap_map_view_get_shapes (self->map_view), code);
-  MigmapGeoBounds bounds;
-
-  if (feature == NULL)
-    return;
-  /* The main polygon: France's bounds would otherwise reach French Guiana. */
-  bounds = feature->label_bounds;
-  bounds.west = MAX (bounds.west - COUNTRY_MARGIN_DEG, -180.0);
-  bounds.east = MIN (bounds.east + COUNTRY_MARGIN_DEG, 180.0);
-  bounds.south = MAX (bounds.south - COUNTRY_MARGIN_DEG, -90.0);
-  bounds.north = MIN (bounds.north + COUNTRY_MARGIN_DEG, 90.0);
-  migmap_map_view_show_bounds (self->map_view, &bounds, TRUE);
-}
-
-static void
-select_country_row (MigmapWindow *self, const char *code)
-{
-  for (GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->countries_list, 0); row;
-       row = GTK_LIST_BOX_ROW (gtk_widget_get_next_sibling (GTK_WIDGET (row))))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "code"), code) == 0)
-      {
-        gtk_list_box_select_row (self->countries_list, row);
-        return;
-      }
-  gtk_list_box_unselect_all (self->countries_list);
-}
-
-void
-migmap_window_select_country (MigmapWindow *self, const char *code, gboolean move_map)
-{
-  g_return_if_fail (MIGMAP_IS_WINDOW (self));
-
-  migmap_map_view_set_selected (self->map_view, code);
-  select_country_row (self, code);
-  if (code == NULL)
+  for (guint i = 0; code && i < g_list_model_get_n_items (G_LIST_MODEL (self->countries)); i++)
     {
-      show_page (self, "welcome");
-      return;
+      g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
+      if (g_str_equal (migmap_country_item_get_code (item), code))
+        return i;
     }
-  migmap_country_panel_set_country (self->country_panel, self->catalogue, code, country_name (self, code));
-  show_page (self, "country");
-  if (move_map)
-    fit_country (self, code);
-}
-
-void
-migmap_window_show_project (MigmapWindow *self, MigmapProject *project)
-{
-  g_return_if_fail (MIGMAP_IS_WINDOW (self));
-  g_return_if_fail (MIGMAP_IS_PROJECT (project));
-
-  migmap_project_panel_set_project (self->project_panel, self->catalogue, project);
-  show_page (self, "project");
-  migmap_map_view_set_highlight (self->map_view, migmap_project_get_countries (project));
-  migmap_project_panel_focus (self->project_panel);
+  return GTK_INVALID_LIST_POSITION;
 }
 
 static void
-on_map_country_activated (MigmapWindow *self, const char *code)
+on_selection (MigmapWindow *self)
 {
-  migmap_window_select_country (self, code, FALSE);
+  const char *code = migmap_map_state_get_selected_country (self->state);
+
+  if (migmap_map_state_get_selected_project (self->state))
+    show_page (self, "project");
+  else
+    show_page (self, code ? "country" : "welcome");
+  gtk_single_selection_set_selected (self->countries_selection, country_position (self, code));
 }
-
-static void
-on_project_activated (MigmapWindow *self, MigmapProject *project)
-{
-  migmap_window_show_project (self, project);
-}
-
-static void
-on_project_back (MigmapWindow *self)
-{
-  show_page (self, migmap_map_view_get_selected (self->map_view) ? "country" : "welcome");
-  if (migmap_map_view_get_selected (self->map_view))
-    migmap_country_panel_focus (self->country_panel);
-}
-
-/* The project stays open: its countries can be visited one by one. */
-static void
-on_project_country_activated (MigmapWindow *self, const char *code)
-{
-  migmap_map_view_set_selected (self->map_view, code);
-  select_country_row (self, code);
-  fit_country (self, code);
-}
-
-static void
-show_place (MigmapWindow *self, MigmapPlace *place)
-{
-  if (migmap_place_get_country (place))
-    {
-      migmap_map_view_set_selected (self->map_view, migmap_place_get_country (place));
-      select_country_row (self, migmap_place_get_country (place));
-    }
-  if (migmap_place_has_coordinates (place))
-    migmap_map_view_center_on (self->map_view, migmap_place_get_lon (place), migmap_place_get_lat (place), TRUE);
-}
-
-static void
-on_project_place_activated (MigmapWindow *self, const char *place_id)
-{
-  MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, place_id);
-
-  if (place)
-    show_place (self, place);
-}
-
-/* A marker shows its country, with what happened at the place on top. */
-static void
-on_map_marker_activated (MigmapWindow *self, const char *place_id)
-{
-  MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, place_id);
-
-  if (place == NULL || migmap_place_get_country (place) == NULL)
-    return;
-  migmap_window_select_country (self, migmap_place_get_country (place), FALSE);
-  migmap_country_panel_set_place (self->country_panel, self->catalogue, place);
-}
-
-static char *
-country_tooltip (const MigmapFeature *feature, gpointer user_data)
-{
-  MigmapWindow *self = user_data;
-  g_autoptr(GPtrArray) projects = migmap_catalogue_projects_in_country (self->catalogue, feature->code, NULL);
-
-  return g_strdup_printf (ngettext ("%s\n%u project", "%s\n%u projects", projects->len),
-                          country_name (self, feature->code), projects->len);
-}
-
-/* ---- countries list ---- */
 
 static int
 compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  MigmapWindow *self = user_data;
-  return g_utf8_collate (country_name (self, *(const char * const *) a), country_name (self, *(const char * const *) b));
+  return g_utf8_collate (migmap_country_item_get_name (*(MigmapCountryItem * const *) a),
+                         migmap_country_item_get_name (*(MigmapCountryItem * const *) b));
 }
 
 static void
 build_countries_list (MigmapWindow *self)
 {
-  MigmapShapeSet *shapes = migmap_map_view_get_shapes (self->map_view);
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
-  migmap_list_box_clear (self->countries_list);
   for (guint i = 0; i < migmap_shape_set_get_n_features (shapes); i++)
-    g_ptr_array_add (codes, migmap_shape_set_get_feature (shapes, i)->code);
-  g_ptr_array_sort_with_data (codes, compare_names, self);
-
-  for (guint i = 0; i < codes->len; i++)
     {
-      const char *code = g_ptr_array_index (codes, i);
-      GtkWidget *label = gtk_label_new (country_name (self, code));
-      GtkWidget *row = gtk_list_box_row_new ();
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "code", g_strdup (code), g_free);
-      gtk_list_box_append (self->countries_list, row);
+      const char *code = migmap_shape_set_get_feature (shapes, i)->code;
+      g_ptr_array_add (items, migmap_country_item_new (code, country_name (self, code)));
     }
+  g_ptr_array_sort_with_data (items, compare_names, NULL);
+  g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
+                       items->pdata, items->len);
 }
 
 static void
-on_country_row_activated (MigmapWindow *self, GtkListBoxRow *row)
+on_country_activated (MigmapWindow *self, guint position)
 {
-  migmap_window_select_country (self, g_object_get_data (G_OBJECT (row), "code"), TRUE);
+  g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), position);
+
+  if (item == NULL)
+    return;
+  migmap_window_select_country (self, migmap_country_item_get_code (item), TRUE);
   migmap_country_panel_focus (self->country_panel);
 }
 
@@ -362,8 +200,8 @@ kind_label (ResultKind kind)
 static void
 find_countries (MigmapWindow *self, const char * const *words)
 {
-  MigmapShapeSet *shapes = migmap_map_view_get_shapes (self->map_view);
-  MigmapCountryCodes *codes = migmap_catalogue_get_country_codes (self->catalogue);
+  MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
+  MigmapCountryCodes *codes = migmap_catalogue_get_country_codes (migmap_window_get_catalogue (self));
 
   for (guint i = 0; i < migmap_shape_set_get_n_features (shapes); i++)
     {
@@ -386,7 +224,7 @@ find_countries (MigmapWindow *self, const char * const *words)
 static void
 find_catalogue_entities (MigmapWindow *self, const char *query)
 {
-  g_autoptr(GPtrArray) found = migmap_catalogue_search (self->catalogue, query);
+  g_autoptr(GPtrArray) found = migmap_catalogue_search (migmap_window_get_catalogue (self), query);
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -499,15 +337,17 @@ migmap_window_get_search_result (MigmapWindow *self, guint index, const char **k
   return result->id;
 }
 
-/* Selects the result and centres the map on it. */
+/* Selects the result and brings it into view. */
 void
 migmap_window_activate_search_result (MigmapWindow *self, guint index)
 {
+  MigmapCatalogue *catalogue;
   SearchResult *result;
 
   g_return_if_fail (MIGMAP_IS_WINDOW (self));
   g_return_if_fail (index < self->results->len);
 
+  catalogue = migmap_window_get_catalogue (self);
   result = g_ptr_array_index (self->results, index);
   switch (result->kind)
     {
@@ -516,42 +356,44 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
       break;
     case RESULT_PROJECT:
       {
-        MigmapProject *project = migmap_catalogue_lookup_project (self->catalogue, result->id);
+        MigmapProject *project = migmap_catalogue_lookup_project (catalogue, result->id);
         const char * const *countries = migmap_project_get_countries (project);
 
         migmap_window_show_project (self, project);
         if (countries && countries[0] && !countries[1])
-          fit_country (self, countries[0]);
+          migmap_map_state_show_country (self->state, countries[0]);
         break;
       }
     case RESULT_ORGANISATION:
       {
-        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (self->catalogue, result->id);
+        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (catalogue, result->id);
         if (projects->len)
           migmap_window_show_project (self, g_ptr_array_index (projects, 0));
         break;
       }
     case RESULT_PLACE:
       {
-        MigmapPlace *place = migmap_catalogue_lookup_place (self->catalogue, result->id);
+        MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, result->id);
 
         if (migmap_place_get_country (place))
-          migmap_window_select_country (self, migmap_place_get_country (place), FALSE);
-        show_place (self, place);
+          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, NULL);
+        migmap_map_state_show_place (self->state, place);
         break;
       }
     case RESULT_EVENT:
       {
-        MigmapEvent *event = migmap_catalogue_lookup_event (self->catalogue, result->id);
+        MigmapEvent *event = migmap_catalogue_lookup_event (catalogue, result->id);
         const char *place_id = migmap_event_get_place_id (event);
         const char *project_id = migmap_event_get_project_id (event);
-        MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (self->catalogue, place_id) : NULL;
-        MigmapProject *project = project_id ? migmap_catalogue_lookup_project (self->catalogue, project_id) : NULL;
+        MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
+        MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
 
         if (project)
           migmap_window_show_project (self, project);
+        if (place && migmap_place_get_country (place))
+          migmap_map_state_set_selected_country (self->state, migmap_place_get_country (place));
         if (place)
-          show_place (self, place);
+          migmap_map_state_show_place (self->state, place);
         break;
       }
     default:
@@ -586,7 +428,7 @@ on_search_row_activated (MigmapWindow *self, GtkListBoxRow *row)
   migmap_window_activate_search_result (self, gtk_list_box_row_get_index (row));
 }
 
-/* ---- actions ---- */
+/* ---- shapes ---- */
 
 gboolean
 migmap_window_open_shapefile (MigmapWindow *self, const char *path, GError **error)
@@ -600,15 +442,14 @@ migmap_window_open_shapefile (MigmapWindow *self, const char *path, GError **err
   shapes = migmap_shape_set_new_from_file (path, NULL, error);
   if (shapes == NULL)
     return FALSE;
-  migmap_map_view_set_shapes (self->map_view, shapes);
-  migmap_map_view_set_detailed_shapes (self->map_view, NULL);
+  migmap_map_state_select (self->state, NULL, NULL, NULL);
+  migmap_map_state_set_shapes (self->state, shapes, NULL);
   build_countries_list (self);
-  migmap_window_select_country (self, NULL, FALSE);
   return TRUE;
 }
 
-static void
-show_error (MigmapWindow *self, const char *primary, const char *secondary)
+void
+migmap_window_show_error (MigmapWindow *self, const char *primary, const char *secondary)
 {
   GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
@@ -631,91 +472,9 @@ migmap_window_load_shapefile (MigmapWindow *self, GFile *file)
 
   path = g_file_get_path (file);
   if (path == NULL)
-    show_error (self, _("Could not open the shapefile"), _("Only local files can be opened."));
+    migmap_window_show_error (self, _("Could not open the shapefile"), _("Only local files can be opened."));
   else if (!migmap_window_open_shapefile (self, path, &error))
-    show_error (self, _("Could not open the shapefile"), error->message);
-}
-
-static void
-on_open_response (GtkNativeDialog *dialog, int response, MigmapWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      migmap_window_load_shapefile (self, file);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-open_shapefile_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  MigmapWindow *self = MIGMAP_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  (void) action_name; (void) parameter;
-  chooser = gtk_file_chooser_native_new (_("Open Shapefile"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Shapefiles"));
-  gtk_file_filter_add_pattern (filter, "*.shp");
-  gtk_file_filter_add_pattern (filter, "*.SHP");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  MigmapWindow *self = MIGMAP_WINDOW (widget);
-  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (self);
-  g_autoptr(GError) error = NULL;
-  GtkPageSetup *chosen = NULL;
-
-  (void) action_name; (void) parameter;
-  if (migmap_snapshot_print (snapshot, GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                             self->page_setup, NULL, &chosen, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    show_error (self, _("Could not print the map"), error->message);
-  if (chosen)
-    {
-      g_clear_object (&self->page_setup);
-      self->page_setup = chosen;
-    }
-}
-
-static void
-export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  MigmapWindow *self = MIGMAP_WINDOW (widget);
-  g_autoptr(MigmapSnapshot) snapshot = migmap_snapshot_new (self);
-
-  (void) action_name; (void) parameter;
-  gtk_window_present (GTK_WINDOW (migmap_export_dialog_new (GTK_WINDOW (self), snapshot)));
-}
-
-static void
-search_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  MigmapWindow *self = MIGMAP_WINDOW (widget);
-
-  (void) action_name; (void) parameter;
-  gtk_toggle_button_set_active (self->search_button, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-reset_view_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  (void) action_name; (void) parameter;
-  migmap_map_view_reset_view (MIGMAP_WINDOW (widget)->map_view);
-}
-
-static void
-zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  (void) parameter;
-  migmap_map_view_zoom (MIGMAP_WINDOW (widget)->map_view, g_str_equal (action_name, "win.zoom-in") ? 1.5 : 1 / 1.5);
+    migmap_window_show_error (self, _("Could not open the shapefile"), error->message);
 }
 
 /* ---- state across runs ---- */
@@ -723,15 +482,16 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 static void
 restore_state (MigmapWindow *self)
 {
-  MigmapViewport *viewport = migmap_map_view_get_viewport (self->map_view);
+  MigmapViewport *viewport = migmap_map_state_get_viewport (self->state);
   MigmapProjection projection;
   g_autofree char *projection_name = NULL;
-  double lon, lat;
+  g_autoptr(GVariant) saved = NULL;
+  double lon, lat, resolution;
 
   if (self->settings == NULL)
     return;
-  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (g_settings_get_int (self->settings, "window-width"), 360),
+                               MAX (g_settings_get_int (self->settings, "window-height"), 240));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
@@ -739,22 +499,25 @@ restore_state (MigmapWindow *self)
   if (migmap_projection_from_string (projection_name, &projection))
     migmap_viewport_set_projection (viewport, projection);
   /* Until a view was saved, the map fits the Mediterranean to the window. */
-  {
-    g_autoptr(GVariant) saved = g_settings_get_user_value (self->settings, "view-center");
-
-    if (saved == NULL)
-      return;
-  }
+  saved = g_settings_get_user_value (self->settings, "view-center");
+  if (saved == NULL)
+    return;
   g_settings_get (self->settings, "view-center", "(dd)", &lon, &lat);
-  migmap_viewport_set_center_geo (viewport, lon, lat);
-  migmap_viewport_set_resolution (viewport, g_settings_get_double (self->settings, "view-resolution"));
+  resolution = g_settings_get_double (self->settings, "view-resolution");
+  /* A hand-edited or corrupt setting is ignored, not handed to the map. */
+  if (!(isfinite (lon) && isfinite (lat) && fabs (lon) <= 180 && fabs (lat) <= 90 &&
+        isfinite (resolution) && resolution > 0))
+    return;
+  if (!migmap_viewport_set_center_geo (viewport, lon, lat))
+    return;
+  migmap_viewport_set_resolution (viewport, resolution);
   migmap_map_view_set_view_restored (self->map_view);
 }
 
 static void
 save_state (MigmapWindow *self)
 {
-  MigmapViewport *viewport = migmap_map_view_get_viewport (self->map_view);
+  MigmapViewport *viewport = migmap_map_state_get_viewport (self->state);
   double lon, lat;
   int width, height;
 
@@ -789,8 +552,11 @@ migmap_window_dispose (GObject *object)
   MigmapWindow *self = MIGMAP_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_WINDOW);
-  g_clear_object (&self->catalogue);
-  g_clear_object (&self->layers);
+  if (self->state)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  g_clear_object (&self->countries_selection);
+  g_clear_object (&self->countries);
   g_clear_object (&self->settings);
   g_clear_object (&self->page_setup);
   g_clear_pointer (&self->results, g_ptr_array_unref);
@@ -808,10 +574,10 @@ migmap_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
   switch (prop_id)
     {
     case PROP_PROJECTION:
-      /* The action asks before the template is built. */
-      g_value_set_string (value, self->map_view
+      /* The action asks before the state exists. */
+      g_value_set_string (value, self->state
                                    ? migmap_projection_to_string (migmap_viewport_get_projection (
-                                       migmap_map_view_get_viewport (self->map_view)))
+                                       migmap_map_state_get_viewport (self->state)))
                                    : "laea");
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -827,8 +593,8 @@ migmap_window_set_property (GObject *object, guint prop_id, const GValue *value,
   switch (prop_id)
     {
     case PROP_PROJECTION:
-      if (migmap_projection_from_string (g_value_get_string (value), &projection))
-        migmap_viewport_set_projection (migmap_map_view_get_viewport (self->map_view), projection);
+      if (self->state && migmap_projection_from_string (g_value_get_string (value), &projection))
+        migmap_viewport_set_projection (migmap_map_state_get_viewport (self->state), projection);
       break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -861,13 +627,14 @@ migmap_window_class_init (MigmapWindowClass *klass)
   g_type_ensure (MIGMAP_TYPE_LAYERS_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_PANEL);
   g_type_ensure (MIGMAP_TYPE_PROJECT_PANEL);
+  g_type_ensure (MIGMAP_TYPE_COUNTRY_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, layers_panel);
-  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_list);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
@@ -878,36 +645,20 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_country_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_map_country_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_map_marker_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_project_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_project_back);
-  gtk_widget_class_bind_template_callback (widget_class, on_project_country_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_project_place_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
 
-  gtk_widget_class_install_action (widget_class, "win.open-shapefile", NULL, open_shapefile_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, reset_view_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_property_action (widget_class, "win.projection", "projection");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-shapefile", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.reset-view", NULL);
+  migmap_window_class_add_actions (widget_class);
 }
 
 static void
 migmap_window_init (MigmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->layers = g_list_store_new (MIGMAP_TYPE_LAYER);
+  self->countries = g_list_store_new (MIGMAP_TYPE_COUNTRY_ITEM);
+  self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries)));
+  gtk_single_selection_set_autoselect (self->countries_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->countries_selection, TRUE);
+  gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
   self->results = g_ptr_array_new_with_free_func (search_result_free);
   self->settings = migmap_application_dup_settings ();
 }
@@ -925,22 +676,26 @@ migmap_window_new (GtkApplication  *application,
   g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (shapes), NULL);
 
   self = g_object_new (MIGMAP_TYPE_WINDOW, "application", application, NULL);
-  self->catalogue = g_object_ref (catalogue);
-  migmap_map_view_set_label_func (self->map_view, migmap_style_country_label,
-                                  migmap_catalogue_get_country_codes (catalogue));
-  migmap_map_view_set_shapes (self->map_view, shapes);
-  if (detailed_shapes)
-    migmap_map_view_set_detailed_shapes (self->map_view, detailed_shapes);
-
-  build_layers (self);
-  migmap_map_view_set_layers (self->map_view, G_LIST_MODEL (self->layers));
-  migmap_layers_panel_set_layers (self->layers_panel, G_LIST_MODEL (self->layers));
-  migmap_map_view_set_tooltip_func (self->map_view, country_tooltip, self, NULL);
-  build_countries_list (self);
+  self->state = migmap_map_state_new (catalogue, shapes, detailed_shapes);
+  restore_visible_layers (self);
   restore_state (self);
-  g_signal_connect_object (migmap_map_view_get_viewport (self->map_view), "notify::projection",
+  migmap_map_view_set_state (self->map_view, self->state);
+  migmap_country_panel_set_state (self->country_panel, self->state);
+  migmap_project_panel_set_state (self->project_panel, self->state);
+  migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
+  build_countries_list (self);
+  g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (migmap_map_state_get_viewport (self->state), "notify::projection",
                            G_CALLBACK (on_viewport_projection), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+MigmapMapState *
+migmap_window_get_state (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->state;
 }
 
 MigmapMapView *
@@ -968,7 +723,7 @@ GListModel *
 migmap_window_get_layers (MigmapWindow *self)
 {
   g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
-  return G_LIST_MODEL (self->layers);
+  return migmap_map_state_get_layers (self->state);
 }
 
 const char *
@@ -982,22 +737,27 @@ MigmapCatalogue *
 migmap_window_get_catalogue (MigmapWindow *self)
 {
   g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
-  return self->catalogue;
+  return migmap_map_state_get_catalogue (self->state);
 }
 
-/* The ids of the layers on, markers included. */
-GStrv
-migmap_window_dup_visible_layers (MigmapWindow *self)
+/* A new selection, as from the Countries list; @move_map brings the
+ * country into view. */
+void
+migmap_window_select_country (MigmapWindow *self, const char *code, gboolean move_map)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
 
-  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  migmap_map_state_select (self->state, code, NULL, NULL);
+  if (code && move_map)
+    migmap_map_state_show_country (self->state, code);
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
-    {
-      g_autoptr(MigmapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
-      if (migmap_layer_get_visible (layer))
-        g_strv_builder_add (builder, migmap_layer_get_id (layer));
-    }
-  return g_strv_builder_end (builder);
+void
+migmap_window_show_project (MigmapWindow *self, MigmapProject *project)
+{
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+  g_return_if_fail (MIGMAP_IS_PROJECT (project));
+
+  migmap_map_state_set_selected_project (self->state, project);
+  migmap_project_panel_focus (self->project_panel);
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-window.h: the main window */
 #pragma once
 
@@ -7,6 +8,7 @@
 #include "migmap-country-panel.h"
 #include "migmap-map-view.h"
 #include "migmap-project-panel.h"
+#include "migmap-snapshot.h"
 
 G_BEGIN_DECLS
 
@@ -17,13 +19,14 @@ MigmapWindow       *migmap_window_new                  (GtkApplication  *applica
                                                         MigmapCatalogue *catalogue,
                                                         MigmapShapeSet  *shapes,
                                                         MigmapShapeSet  *detailed_shapes);
+MigmapMapState     *migmap_window_get_state            (MigmapWindow *self);
 MigmapMapView      *migmap_window_get_map_view         (MigmapWindow *self);
 MigmapCountryPanel *migmap_window_get_country_panel    (MigmapWindow *self);
 MigmapProjectPanel *migmap_window_get_project_panel    (MigmapWindow *self);
 GListModel         *migmap_window_get_layers           (MigmapWindow *self);
 MigmapCatalogue    *migmap_window_get_catalogue        (MigmapWindow *self);
-GStrv               migmap_window_dup_visible_layers   (MigmapWindow *self);
 const char         *migmap_window_get_side_page        (MigmapWindow *self);
+MigmapSnapshot     *migmap_window_new_snapshot         (MigmapWindow *self);
 
 void                migmap_window_select_country       (MigmapWindow *self,
                                                         const char   *code,

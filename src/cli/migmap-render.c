@@ -1,23 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-render.c: map snapshots without a display
  *
- * Drives the same viewport and renderer as the window, so a scripted snapshot
- * matches what a user sees.
+ * Builds a map state from its options and hands it to the same snapshot
+ * code the window prints and exports with, so a scripted page matches the
+ * window's.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "migmap-data-files.h"
-#include "migmap-dates.h"
 #include "migmap-language.h"
-#include "migmap-export.h"
-#include "migmap-page-layout.h"
-#include "migmap-renderer.h"
+#include "migmap-snapshot.h"
 #include "migmap-style.h"
-#include "migmap-viewport.h"
 
 #define DEFAULT_HIGHLIGHT "#e66100"
-/* Below this many degrees per pixel the 1:50m coastline shows its corners. */
-#define FINE_SHAPES_BELOW_DEG_PER_PX 0.01
 
 typedef struct {
   char     *view;
@@ -123,15 +119,16 @@ parse_size (const char *text, int *width, int *height, GError **error)
   return TRUE;
 }
 
-/* "MLT=#ff0000,TUN" becomes one renderer layer per colour. */
+/* "MLT=#ff0000,TUN" becomes one map layer per colour, drawn after the
+ * catalogue's. */
 static gboolean
-add_highlights (MigmapRenderer *renderer, const char *text, GError **error)
+add_highlights (MigmapMapState *state, const char *text, GError **error)
 {
-  MigmapShapeSet *shapes = migmap_renderer_get_shapes (renderer);
+  MigmapShapeSet *shapes = migmap_map_state_get_shapes (state);
   g_auto(GStrv) items = g_strsplit (text, ",", -1);
   g_autoptr(GHashTable) by_color = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; items[i]; i++)
     {
@@ -156,8 +153,7 @@ add_highlights (MigmapRenderer *renderer, const char *text, GError **error)
         }
       if (migmap_shape_set_lookup (shapes, item) == NULL)
         {
-          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                       "--highlight: unknown country code \"%s\" (not in %s)",
+          USAGE_ERROR (error, "--highlight: unknown country code \"%s\" (not in %s)",
                        item, migmap_shape_set_get_path (shapes));
           return FALSE;
         }
@@ -175,53 +171,39 @@ add_highlights (MigmapRenderer *renderer, const char *text, GError **error)
 
   for (guint i = 0; i < order->len; i++)
     {
-      g_autofree char *key = g_ptr_array_index (order, i);
+      const char *key = g_ptr_array_index (order, i);
       GPtrArray *codes = g_hash_table_lookup (by_color, key);
+      g_autoptr(MigmapMapLayer) layer = NULL;
       MigmapColor color;
 
       migmap_color_parse (key, &color);
       g_ptr_array_add (codes, NULL);
-      migmap_renderer_add_layer (renderer, key, &color, (const char * const *) codes->pdata);
+      layer = migmap_map_layer_new_countries (key, key, NULL, &color, (const char * const *) codes->pdata);
+      migmap_map_layer_set_visible (layer, TRUE);
+      migmap_map_state_add_layer (state, layer);
     }
   return TRUE;
 }
 
-typedef struct {
-  MigmapRenderer   *renderer;
-  MigmapViewport   *viewport;
-  MigmapPageLayout *page;
-} Snapshot;
-
-static void
-draw_snapshot (cairo_t *cr, double width, double height, gpointer user_data)
-{
-  Snapshot *snapshot = user_data;
-
-  if (snapshot->page)
-    migmap_page_layout_render (snapshot->page, snapshot->renderer, snapshot->viewport, cr, width, height);
-  else
-    migmap_renderer_render (snapshot->renderer, snapshot->viewport, cr);
-}
-
 /* --layers: catalogue layer ids, each checked against the catalogue. */
 static GStrv
-parse_layers (const char *text, GPtrArray *styles, GError **error)
+parse_layers (const char *text, MigmapMapState *state, GError **error)
 {
   g_auto(GStrv) ids = g_strsplit (text, ",", -1);
 
   for (guint i = 0; ids[i]; i++)
     {
-      gboolean known = FALSE;
-
       g_strstrip (ids[i]);
-      for (guint l = 0; l < styles->len && !known; l++)
-        known = g_str_equal (((MigmapStyleLayer *) g_ptr_array_index (styles, l))->id, ids[i]);
-      if (!known)
+      if (migmap_map_state_lookup_layer (state, ids[i]) == NULL)
         {
+          GListModel *layers = migmap_map_state_get_layers (state);
           g_autoptr(GString) names = g_string_new (NULL);
 
-          for (guint l = 0; l < styles->len; l++)
-            g_string_append_printf (names, "%s%s", l ? ", " : "", ((MigmapStyleLayer *) g_ptr_array_index (styles, l))->id);
+          for (guint l = 0; l < g_list_model_get_n_items (layers); l++)
+            {
+              g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, l);
+              g_string_append_printf (names, "%s%s", l ? ", " : "", migmap_map_layer_get_id (layer));
+            }
           USAGE_ERROR (error, "--layers: unknown layer \"%s\"; the catalogue has: %s", ids[i], names->str);
           return NULL;
         }
@@ -229,27 +211,33 @@ parse_layers (const char *text, GPtrArray *styles, GError **error)
   return g_steal_pointer (&ids);
 }
 
+static gboolean
+check_choice (const char *option, const char *value, const char * const *choices, GError **error)
+{
+  g_autofree char *names = NULL;
 
+  if (value == NULL || g_strv_contains (choices, value))
+    return TRUE;
+  names = g_strjoinv (" or ", (char **) choices);
+  USAGE_ERROR (error, "%s: \"%s\" is not %s", option, value, names);
+  return FALSE;
+}
 
 static gboolean
 run (Options *o, GError **error)
 {
   g_autoptr(MigmapShapeSet) shapes = NULL;
-  g_autoptr(MigmapRenderer) renderer = NULL;
   g_autoptr(MigmapViewport) viewport = migmap_viewport_new ();
+  g_autoptr(MigmapCatalogue) catalogue = NULL;
+  g_autoptr(MigmapMapState) state = NULL;
+  g_autoptr(MigmapSnapshot) snapshot = NULL;
   g_autofree char *shapes_path = NULL;
   MigmapGeoBounds bounds;
   MigmapProjection projection;
   MigmapFormat format;
   int width = 1920, height = 1080;
-  double page_width = 0, page_height = 0, pixel_scale, out_width, out_height;
-  gboolean fast, page_layout;
-  g_autoptr(MigmapPageLayout) page = NULL;
-  g_autoptr(MigmapCountryCodes) codes = NULL;
-  g_autoptr(MigmapCatalogue) catalogue = NULL;
-  g_autoptr(GPtrArray) styles = NULL;
-  g_auto(GStrv) visible = NULL;
-  Snapshot snapshot;
+  double page_width = 0, page_height = 0;
+  gboolean page_layout, landscape;
 
   if (o->output == NULL)
     {
@@ -272,28 +260,14 @@ run (Options *o, GError **error)
     }
   if (o->size && !parse_size (o->size, &width, &height, error))
     return FALSE;
-  if (o->quality && !g_str_equal (o->quality, "best") && !g_str_equal (o->quality, "fast"))
-    {
-      USAGE_ERROR (error, "--quality: \"%s\" is not best or fast", o->quality);
-      return FALSE;
-    }
-  fast = o->quality && g_str_equal (o->quality, "fast");
-
-  if (o->layout && !g_str_equal (o->layout, "page") && !g_str_equal (o->layout, "map"))
-    {
-      USAGE_ERROR (error, "--layout: \"%s\" is not page or map", o->layout);
-      return FALSE;
-    }
+  if (!check_choice ("--quality", o->quality, (const char *[]) { "best", "fast", NULL }, error) ||
+      !check_choice ("--layout", o->layout, (const char *[]) { "page", "map", NULL }, error) ||
+      !check_choice ("--orientation", o->orientation, (const char *[]) { "landscape", "portrait", NULL }, error) ||
+      !check_choice ("--resolution", o->resolution, (const char *[]) { "50m", "10m", NULL }, error))
+    return FALSE;
   page_layout = o->layout && g_str_equal (o->layout, "page");
-  if (o->orientation && !g_str_equal (o->orientation, "landscape") && !g_str_equal (o->orientation, "portrait"))
-    {
-      USAGE_ERROR (error, "--orientation: \"%s\" is not landscape or portrait", o->orientation);
-      return FALSE;
-    }
-  if (page_layout &&
-      !migmap_paper_size_lookup (o->paper ? o->paper : "a4",
-                                 !o->orientation || g_str_equal (o->orientation, "landscape"),
-                                 &page_width, &page_height))
+  landscape = !o->orientation || g_str_equal (o->orientation, "landscape");
+  if (page_layout && !migmap_paper_size_lookup (o->paper ? o->paper : "a4", landscape, &page_width, &page_height))
     {
       USAGE_ERROR (error, "--paper: \"%s\" is not a4, a3 or letter", o->paper);
       return FALSE;
@@ -316,31 +290,20 @@ run (Options *o, GError **error)
     shapes_path = g_strdup (o->shapes);
   else
     {
-      gboolean fine;
+      /* The map state's rule, without loading the shapes it would not use. */
+      g_autofree char *coarse_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+      g_autofree char *fine_path = migmap_find_data_file ("shapes/ne_10m_admin0.shp");
+      gboolean fine = o->resolution ? g_str_equal (o->resolution, "10m")
+                                    : migmap_map_state_wants_detailed_shapes (
+                                        migmap_viewport_get_degrees_per_pixel (viewport));
 
-      if (o->resolution && !g_str_equal (o->resolution, "50m") && !g_str_equal (o->resolution, "10m"))
-        {
-          USAGE_ERROR (error, "--resolution: \"%s\" is not 50m or 10m", o->resolution);
-          return FALSE;
-        }
-      fine = o->resolution ? g_str_equal (o->resolution, "10m")
-                           : migmap_viewport_get_degrees_per_pixel (viewport) < FINE_SHAPES_BELOW_DEG_PER_PX;
-      shapes_path = migmap_find_data_file (fine ? "shapes/ne_10m_admin0.shp" : "shapes/ne_50m_admin0.shp");
+      shapes_path = g_strdup (fine ? fine_path : coarse_path);
     }
 
   shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
   if (shapes == NULL)
     return FALSE;
 
-  renderer = migmap_renderer_new (shapes);
-  codes = migmap_country_codes_new_default (NULL);
-  if (codes)
-    migmap_renderer_set_label_func (renderer, migmap_style_country_label, g_object_ref (codes), g_object_unref);
-  migmap_renderer_set_show_labels (renderer, !o->no_labels);
-  migmap_renderer_set_quality (renderer, fast ? MIGMAP_RENDER_QUALITY_FAST : MIGMAP_RENDER_QUALITY_BEST);
-
-  if (page_layout)
-    page = migmap_page_layout_new ();
   if (page_layout || o->layers)
     {
       g_autofree char *catalogue_path = o->catalogue ? g_strdup (o->catalogue)
@@ -349,35 +312,33 @@ run (Options *o, GError **error)
       catalogue = migmap_catalogue_new_from_file (catalogue_path, error);
       if (catalogue == NULL)
         return FALSE;
-      styles = migmap_style_build_layers (catalogue);
-      visible = o->layers ? parse_layers (o->layers, styles, error)
-                          : g_strdupv ((char *[]) { MIGMAP_STYLE_DEFAULT_LAYER_ID, NULL });
+    }
+  state = migmap_map_state_new (catalogue, shapes, NULL);
+  migmap_map_state_set_viewport (state, viewport);
+  migmap_map_state_set_show_labels (state, !o->no_labels);
+  migmap_map_state_set_quality (state, o->quality && g_str_equal (o->quality, "fast")
+                                         ? MIGMAP_RENDER_QUALITY_FAST : MIGMAP_RENDER_QUALITY_BEST);
+  if (catalogue)
+    {
+      g_auto(GStrv) visible = o->layers ? parse_layers (o->layers, state, error)
+                                        : g_strdupv ((char *[]) { MIGMAP_STYLE_DEFAULT_LAYER_ID, NULL });
       if (visible == NULL)
         return FALSE;
-      migmap_style_apply (styles, (const char * const *) visible, renderer, page);
+      migmap_map_state_set_visible_layers (state, (const char * const *) visible);
     }
-  if (o->highlight && !add_highlights (renderer, o->highlight, error))
+  if (o->highlight && !add_highlights (state, o->highlight, error))
     return FALSE;
 
-  if (page)
+  snapshot = migmap_snapshot_new (state);
+  migmap_snapshot_set_map_only (snapshot, !page_layout);
+  if (page_layout)
     {
-      g_autofree char *title = o->title ? g_strdup (o->title)
-                                        : migmap_style_default_title (styles, (const char * const *) visible);
-      g_autofree char *date = o->date ? g_strdup (o->date) : migmap_format_today ();
-
-      migmap_page_layout_set_title (page, title);
-      migmap_page_layout_set_date (page, date);
-      migmap_page_layout_set_rtl (page, migmap_text_is_rtl ());
-      migmap_style_add_projects_table (catalogue, (const char * const *) visible, page);
+      migmap_snapshot_set_paper (snapshot, o->paper ? o->paper : "a4", landscape);
+      migmap_snapshot_set_title (snapshot, o->title);
+      migmap_snapshot_set_date_text (snapshot, o->date);
     }
-  out_width = page ? page_width : width;
-  out_height = page ? page_height : height;
-
-  snapshot = (Snapshot) { renderer, viewport, page };
-  /* Vector output is in points; PNG pixels follow --dpi (pages default to
-   * 150 DPI, maps to one pixel per point). */
-  pixel_scale = o->dpi ? o->dpi / 72.0 : page ? 150.0 / 72.0 : 1.0;
-  return migmap_export_to_file (o->output, format, out_width, out_height, pixel_scale, draw_snapshot, &snapshot, error);
+  /* --size is in pixels for a PNG without --dpi: one pixel per point. */
+  return migmap_snapshot_export (snapshot, o->output, format, o->dpi, error);
 }
 
 int

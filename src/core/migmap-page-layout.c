@@ -86,9 +86,10 @@ migmap_page_layout_class_init (MigmapPageLayoutClass *klass)
 static void
 migmap_page_layout_init (MigmapPageLayout *self)
 {
-  self->source = g_strdup (_("Data: ICMPD documents; shapes: Natural Earth"));
-  self->disclaimer = g_strdup (_("Boundaries, names and the designations used on this map do not imply "
-                                 "official endorsement or acceptance."));
+  /* What a page says of its sources is the caller's: the core knows no
+   * data provider. */
+  self->source = g_strdup ("");
+  self->disclaimer = g_strdup ("");
   self->legend = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
   g_array_set_clear_func (self->legend, legend_entry_clear);
   self->table = g_array_new (FALSE, FALSE, sizeof (TableRow));

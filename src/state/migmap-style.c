@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-style.c */
 #include "migmap-style.h"
 
@@ -33,29 +34,6 @@ pick_color (const char *id, guint *next, MigmapColor *color)
 }
 #define MARKER_COLOR "#241f31"
 
-static void
-marker_clear (gpointer data)
-{
-  MigmapStyleMarker *marker = data;
-
-  g_free (marker->id);
-  g_free (marker->label);
-}
-
-static void
-style_layer_free (gpointer data)
-{
-  MigmapStyleLayer *layer = data;
-
-  g_free (layer->id);
-  g_free (layer->title);
-  g_free (layer->section);
-  g_strfreev (layer->codes);
-  if (layer->markers)
-    g_array_unref (layer->markers);
-  g_free (layer);
-}
-
 /* A project's country set is named in the interface language around the
  * project's own (English) name; other groups keep the catalogue's name. */
 char *
@@ -73,15 +51,16 @@ migmap_style_group_title (MigmapCatalogue *catalogue, MigmapGroup *group)
   return g_strdup (migmap_group_get_name (group));
 }
 
-GPtrArray *
+GListModel *
 migmap_style_build_layers (MigmapCatalogue *catalogue)
 {
-  GPtrArray *layers = g_ptr_array_new_with_free_func (style_layer_free);
+  GListStore *layers = g_list_store_new (MIGMAP_TYPE_MAP_LAYER);
+  g_autoptr(MigmapMapLayer) markers = NULL;
   GListModel *groups, *places;
-  MigmapStyleLayer *markers;
   guint colour_index = 0;
+  MigmapColor marker_color;
 
-  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (catalogue), layers);
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (catalogue), G_LIST_MODEL (layers));
 
   groups = migmap_catalogue_get_groups (catalogue);
   for (int pass = 0; pass < 2; pass++)
@@ -89,89 +68,50 @@ migmap_style_build_layers (MigmapCatalogue *catalogue)
       {
         g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
         gboolean is_project = g_strcmp0 (migmap_group_get_kind (group), "project_countries") == 0;
-        MigmapStyleLayer *layer;
+        g_autoptr(MigmapMapLayer) layer = NULL;
+        g_autofree char *title = NULL;
+        MigmapColor color;
 
         if (is_project != (pass == 1))
           continue;
-        layer = g_new0 (MigmapStyleLayer, 1);
-        layer->kind = MIGMAP_STYLE_LAYER_COUNTRIES;
-        layer->id = g_strdup (migmap_group_get_id (group));
-        layer->title = migmap_style_group_title (catalogue, group);
-        layer->section = g_strdup (is_project ? _("Project countries") : _("Partner states"));
-        pick_color (layer->id, &colour_index, &layer->color);
-        layer->codes = g_strdupv ((char **) migmap_group_get_countries (group));
-        g_ptr_array_add (layers, layer);
+        title = migmap_style_group_title (catalogue, group);
+        pick_color (migmap_group_get_id (group), &colour_index, &color);
+        layer = migmap_map_layer_new_countries (migmap_group_get_id (group), title,
+                                                is_project ? _("Project countries") : _("Partner states"),
+                                                &color, migmap_group_get_countries (group));
+        g_list_store_append (layers, layer);
       }
 
-  markers = g_new0 (MigmapStyleLayer, 1);
-  markers->kind = MIGMAP_STYLE_LAYER_MARKERS;
-  markers->id = g_strdup (MIGMAP_STYLE_MARKERS_LAYER_ID);
-  markers->title = g_strdup (_("Offices, venues and cities"));
-  markers->section = g_strdup (_("Project locations"));
-  migmap_color_parse (MARKER_COLOR, &markers->color);
-  markers->markers = g_array_new (FALSE, FALSE, sizeof (MigmapStyleMarker));
-  g_array_set_clear_func (markers->markers, marker_clear);
+  migmap_color_parse (MARKER_COLOR, &marker_color);
+  markers = migmap_map_layer_new_markers (MIGMAP_STYLE_MARKERS_LAYER_ID, _("Offices, venues and cities"),
+                                          _("Project locations"), &marker_color);
   places = migmap_catalogue_get_places (catalogue);
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(MigmapPlace) place = g_list_model_get_item (places, i);
-      MigmapStyleMarker marker;
 
       /* A place known only by its country has no point of its own to show. */
       if (!migmap_place_has_coordinates (place) || migmap_place_get_precision (place) == MIGMAP_PLACE_PRECISION_COUNTRY)
         continue;
-      marker = (MigmapStyleMarker) { migmap_place_get_lon (place), migmap_place_get_lat (place),
-                                     g_strdup (migmap_place_get_id (place)), g_strdup (migmap_place_get_name (place)) };
-      g_array_append_val (markers->markers, marker);
+      migmap_map_layer_add_marker (markers, migmap_place_get_id (place), migmap_place_get_lon (place),
+                                   migmap_place_get_lat (place), migmap_place_get_name (place));
     }
-  g_ptr_array_add (layers, markers);
-  return layers;
-}
-
-static gboolean
-is_visible (MigmapStyleLayer *layer, const char * const *visible_ids)
-{
-  return visible_ids && g_strv_contains (visible_ids, layer->id);
-}
-
-void
-migmap_style_apply (GPtrArray *layers, const char * const *visible_ids,
-                    MigmapRenderer *renderer, MigmapPageLayout *page)
-{
-  g_return_if_fail (layers != NULL);
-
-  for (guint i = 0; i < layers->len; i++)
-    {
-      MigmapStyleLayer *layer = g_ptr_array_index (layers, i);
-
-      if (!is_visible (layer, visible_ids))
-        continue;
-      if (renderer && layer->kind == MIGMAP_STYLE_LAYER_COUNTRIES)
-        migmap_renderer_add_layer (renderer, layer->id, &layer->color, (const char * const *) layer->codes);
-      else if (renderer)
-        for (guint m = 0; m < layer->markers->len; m++)
-          {
-            MigmapStyleMarker *marker = &g_array_index (layer->markers, MigmapStyleMarker, m);
-            migmap_renderer_add_marker (renderer, marker->id, marker->lon, marker->lat, marker->label, &layer->color);
-          }
-      if (page)
-        migmap_page_layout_add_legend_entry (page, layer->title, &layer->color,
-                                             layer->kind == MIGMAP_STYLE_LAYER_MARKERS);
-    }
+  g_list_store_append (layers, markers);
+  return G_LIST_MODEL (layers);
 }
 
 char *
-migmap_style_default_title (GPtrArray *layers, const char * const *visible_ids)
+migmap_style_default_title (GListModel *layers)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
-  g_return_val_if_fail (layers != NULL, NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (layers), NULL);
 
-  for (guint i = 0; i < layers->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
-      MigmapStyleLayer *layer = g_ptr_array_index (layers, i);
-      if (layer->kind == MIGMAP_STYLE_LAYER_COUNTRIES && is_visible (layer, visible_ids))
-        g_ptr_array_add (titles, g_strdup (layer->title));
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_COUNTRIES && migmap_map_layer_get_visible (layer))
+        g_ptr_array_add (titles, g_strdup (migmap_map_layer_get_title (layer)));
     }
   if (titles->len == 0)
     return g_strdup (_("Migration dialogues and projects"));
@@ -192,20 +132,18 @@ migmap_style_default_title (GPtrArray *layers, const char * const *visible_ids)
 }
 
 void
-migmap_style_add_projects_table (MigmapCatalogue *catalogue, const char * const *visible_ids,
-                                 MigmapPageLayout *page)
+migmap_style_add_projects_table (MigmapCatalogue *catalogue, GListModel *layers, MigmapPageLayout *page)
 {
-  GListModel *groups = migmap_catalogue_get_groups (catalogue);
-
   migmap_page_layout_set_table_title (page, _("Projects shown"));
-  for (guint i = 0; i < g_list_model_get_n_items (groups); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
-      g_autoptr(MigmapGroup) group = g_list_model_get_item (groups, i);
-      const char *project_id = migmap_group_get_project_id (group);
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      MigmapGroup *group = migmap_catalogue_lookup_group (catalogue, migmap_map_layer_get_id (layer));
+      const char *project_id = group ? migmap_group_get_project_id (group) : NULL;
       MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
       g_autofree char *years = NULL;
 
-      if (project == NULL || !visible_ids || !g_strv_contains (visible_ids, migmap_group_get_id (group)))
+      if (project == NULL || !migmap_map_layer_get_visible (layer))
         continue;
       years = migmap_format_years (migmap_project_get_start (project), migmap_project_get_end (project));
       migmap_page_layout_add_table_row (page, migmap_project_get_title (project), years);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-style.h: the catalogue's groups and places as the map draws them
  *
  * The one place that decides a layer's colour, so the window, its printouts
@@ -8,37 +9,16 @@
 #include "migmap-catalogue.h"
 #include "migmap-color.h"
 #include "migmap-page-layout.h"
-#include "migmap-renderer.h"
+#include "migmap-map-layer.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  MIGMAP_STYLE_LAYER_COUNTRIES,
-  MIGMAP_STYLE_LAYER_MARKERS,
-} MigmapStyleLayerKind;
-
-typedef struct {
-  double  lon, lat;
-  char   *id;
-  char   *label;
-} MigmapStyleMarker;
-
-typedef struct {
-  MigmapStyleLayerKind kind;
-  char        *id;
-  char        *title;
-  char        *section;
-  MigmapColor  color;
-  GStrv        codes;     /* countries, for MIGMAP_STYLE_LAYER_COUNTRIES */
-  GArray      *markers;   /* MigmapStyleMarker, for MIGMAP_STYLE_LAYER_MARKERS */
-} MigmapStyleLayer;
 
 #define MIGMAP_STYLE_MARKERS_LAYER_ID "places"
 #define MIGMAP_STYLE_DEFAULT_LAYER_ID "mtm-partner-states-2012"
 
 /* Partner-state groups first, then each project's countries, then the
- * project locations; free with g_ptr_array_unref(). */
-GPtrArray *migmap_style_build_layers (MigmapCatalogue *catalogue);
+ * project locations: a GListModel of MigmapMapLayer, all hidden. */
+GListModel *migmap_style_build_layers (MigmapCatalogue *catalogue);
 
 /* A group's name as the layers panel, legends and panels show it. */
 char       *migmap_style_group_title   (MigmapCatalogue *catalogue,
@@ -49,18 +29,11 @@ char       *migmap_style_group_title   (MigmapCatalogue *catalogue,
 const char *migmap_style_country_label (const char *code,
                                         gpointer    country_codes);
 
-/* Colours the visible layers on @renderer and lists them in @page's legend
- * (either may be NULL). */
-void       migmap_style_apply         (GPtrArray          *layers,
-                                       const char * const *visible_ids,
-                                       MigmapRenderer     *renderer,
-                                       MigmapPageLayout   *page);
 /* "MTM Dialogue partner states, 2012", or the visible layers joined. */
-char      *migmap_style_default_title (GPtrArray          *layers,
-                                       const char * const *visible_ids);
+char      *migmap_style_default_title (GListModel         *layers);
 /* The projects whose countries a visible layer shows, for a page's table. */
 void       migmap_style_add_projects_table (MigmapCatalogue    *catalogue,
-                                            const char * const *visible_ids,
+                                            GListModel         *layers,
                                             MigmapPageLayout   *page);
 
 G_END_DECLS

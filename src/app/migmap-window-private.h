@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-window-private.h: what the window's files share */
+#pragma once
+
+#include "migmap-layers-panel.h"
+#include "migmap-window.h"
+
+G_BEGIN_DECLS
+
+struct _MigmapWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* template */
+  GtkToggleButton    *search_button;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  MigmapLayersPanel  *layers_panel;
+  GtkListView        *countries_view;
+  MigmapMapView      *map_view;
+  GtkStack           *side_stack;
+  MigmapCountryPanel *country_panel;
+  MigmapProjectPanel *project_panel;
+  GtkLabel           *search_status;
+  GtkListBox         *search_results;
+
+  MigmapMapState     *state;
+  GListStore         *countries;      /* MigmapCountryItem, by name */
+  GtkSingleSelection *countries_selection;
+  GSettings          *settings;
+  GPtrArray          *results;        /* MigmapWindowSearchResult */
+  GtkPageSetup       *page_setup;     /* the last print's, for the next one */
+  char               *page_before_search;
+};
+
+void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
+void migmap_window_show_error        (MigmapWindow   *self,
+                                      const char     *primary,
+                                      const char     *secondary);
+
+G_END_DECLS
