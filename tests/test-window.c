@@ -539,6 +539,109 @@ test_print_to_pdf (Fixture *f, gconstpointer data)
     }
 }
 
+static void
+run_render (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("MIGMAP_RENDER"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, &err, &status, NULL));
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+png_size (const char *path, int *width, int *height)
+{
+  cairo_surface_t *image = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  *width = cairo_image_surface_get_width (image);
+  *height = cairo_image_surface_get_height (image);
+  cairo_surface_destroy (image);
+}
+
+/* The window's export and migmap-render, given the same view, layers and
+ * date, write the same page: one snapshot path for both. */
+static void
+test_export_matches_cli (Fixture *f, gconstpointer data)
+{
+  MigmapViewport *view = migmap_map_state_get_viewport (migmap_window_get_state (f->window));
+  g_autofree char *dir = g_dir_make_tmp ("migmap-export-XXXXXX", NULL);
+  g_autofree char *window_pdf = g_build_filename (dir, "window.pdf", NULL);
+  g_autofree char *cli_pdf = g_build_filename (dir, "cli.pdf", NULL);
+  g_autofree char *window_png = g_build_filename (dir, "window.png", NULL);
+  g_autofree char *cli_png = g_build_filename (dir, "cli.png", NULL);
+  g_autofree char *window_text = NULL;
+  g_autofree char *cli_text = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(MigmapSnapshot) snapshot = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *layers = "mtm-partner-states-2012,places";
+  const char *visible[] = { "mtm-partner-states-2012", "places", NULL };
+  MigmapGeoBounds bounds = { -10, 28, 38, 48 };
+  double page_width, page_height, scale = MIGMAP_POINTS_PER_INCH / MIGMAP_SCREEN_PIXELS_PER_INCH;
+  int ww, wh, cw, ch;
+
+  migmap_map_state_set_visible_layers (migmap_window_get_state (f->window), visible);
+  /* The map view as migmap-render sizes a landscape A4 page's map, in the
+   * window's CSS pixels. */
+  g_assert_true (migmap_paper_size_lookup ("a4", TRUE, &page_width, &page_height));
+  migmap_viewport_set_projection (view, MIGMAP_PROJECTION_LAEA);
+  migmap_viewport_set_size (view, page_width / scale, page_height * 0.78 / scale);
+  migmap_viewport_fit_bounds (view, &bounds);
+  snapshot = migmap_window_new_snapshot (f->window);
+  migmap_snapshot_set_date_text (snapshot, "26 November 2026");
+
+  g_assert_true (migmap_snapshot_export (snapshot, window_pdf, MIGMAP_FORMAT_PDF, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (migmap_snapshot_export (snapshot, window_png, MIGMAP_FORMAT_PNG, 150, &error));
+  g_assert_no_error (error);
+  run_render ((const char *[]) { "--layout", "page", "--view", "-10,28,38,48", "--layers", layers,
+                                 "--date", "26 November 2026", "-o", cli_pdf, NULL });
+  run_render ((const char *[]) { "--layout", "page", "--view", "-10,28,38,48", "--layers", layers,
+                                 "--date", "26 November 2026", "--dpi", "150", "-o", cli_png, NULL });
+
+  command = g_strdup_printf ("pdftotext %s -", window_pdf);
+  window_text = command_output (command);
+  g_free (command);
+  command = g_strdup_printf ("pdftotext %s -", cli_pdf);
+  cli_text = command_output (command);
+  g_test_message ("window page:\n%s", window_text);
+  g_assert_nonnull (strstr (window_text, "Tunisia"));
+  g_assert_cmpstr (window_text, ==, cli_text);
+
+  png_size (window_png, &ww, &wh);
+  png_size (cli_png, &cw, &ch);
+  g_assert_cmpint (ww, ==, cw);
+  g_assert_cmpint (wh, ==, ch);
+  g_assert_cmpint (cw, ==, 1754);
+
+  /* The map alone at 96 DPI has the window's pixels; migmap-render's --size
+   * is in points, as everything printed is. */
+  migmap_viewport_set_size (view, 1200, 800);
+  migmap_viewport_fit_bounds (view, &bounds);
+  g_clear_object (&snapshot);
+  snapshot = migmap_window_new_snapshot (f->window);
+  migmap_snapshot_set_map_only (snapshot, TRUE);
+  g_assert_true (migmap_snapshot_export (snapshot, window_png, MIGMAP_FORMAT_PNG, 96, &error));
+  g_assert_no_error (error);
+  run_render ((const char *[]) { "--view", "-10,28,38,48", "--layers", layers, "--size", "900x600",
+                                 "--dpi", "96", "-o", cli_png, NULL });
+  png_size (window_png, &ww, &wh);
+  png_size (cli_png, &cw, &ch);
+  g_assert_cmpint (ww, ==, 1200);
+  g_assert_cmpint (wh, ==, 800);
+  g_assert_cmpint (ww, ==, cw);
+  g_assert_cmpint (wh, ==, ch);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -557,6 +660,7 @@ main (int argc, char **argv)
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
