@@ -120,7 +120,7 @@ migmap_country_codes_new_from_file (const char *path,
     return NULL;
 
   self = g_object_new (MIGMAP_TYPE_COUNTRY_CODES, NULL);
-  reader = migmap_json_reader_new (path, NULL);
+  reader = migmap_json_reader_new (path, MIGMAP_JSON_UNKNOWN_KEYS_ERROR);
 
   ok = migmap_json_reader_check_object (reader, root, "", root_keys, error) &&
        migmap_json_reader_array (reader, root, "", "3166-1", TRUE, &list, error);
