@@ -264,6 +264,10 @@ migmap_json_reader_check_object (MigmapJsonReader   *reader,
 {
   if (!migmap_json_has_type (obj, json_type_object))
     return migmap_json_reader_wrong_type (reader, path, obj, json_type_object, error);
+  if (reader->unknown_keys == MIGMAP_JSON_UNKNOWN_KEYS_IGNORE)
+    return TRUE;
+
+  g_return_val_if_fail (allowed_keys != NULL, FALSE);
 
   /* A misspelt optional key would otherwise silently drop a fact. */
   json_object_object_foreach (obj, key, value)

@@ -69,7 +69,8 @@ typedef gboolean (*MigmapJsonStringCheck) (MigmapJsonReader *reader,
  * wrong, or absent though required.  A JSON null counts as absent. */
 
 /* @obj must be an object; with MIGMAP_JSON_UNKNOWN_KEYS_ERROR every key
- * must be in @allowed_keys. */
+ * must be in @allowed_keys (which may be NULL when unknown keys are
+ * ignored). */
 gboolean migmap_json_reader_check_object (MigmapJsonReader   *reader,
                                           json_object        *obj,
                                           const char         *path,
