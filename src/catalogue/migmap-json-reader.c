@@ -19,7 +19,8 @@ migmap_json_reader_new (const char            *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  reader->file = g_path_get_basename (path);
+  /* The whole path: two catalogue.json files must be told apart. */
+  reader->file = g_strdup (path);
   reader->unknown_keys = unknown_keys;
   return reader;
 }
@@ -98,7 +99,6 @@ json_object *
 migmap_json_parse_file (const char *path,
                         GError    **error)
 {
-  g_autofree char *basename = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   struct json_tokener *tok;
@@ -108,11 +108,10 @@ migmap_json_parse_file (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  basename = g_path_get_basename (path);
   if (!g_file_get_contents (path, &data, &len, &local_error))
     {
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_READ,
-                   "%s: cannot read file: %s", basename, local_error->message);
+                   "%s: cannot read file: %s", path, local_error->message);
       return NULL;
     }
 
@@ -137,7 +136,7 @@ migmap_json_parse_file (const char *path,
 
       offset_to_line_column (data, MIN (offset, len), &line, &column);
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
-                   "%s:%u:%u: malformed JSON: %s", basename, line, column, what);
+                   "%s:%u:%u: malformed JSON: %s", path, line, column, what);
       json_tokener_free (tok);
       return NULL;
     }
@@ -154,7 +153,7 @@ migmap_json_parse_file (const char *path,
           offset_to_line_column (data, offset, &line, &column);
           g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
                        "%s:%u:%u: malformed JSON: unexpected data after the end of the document",
-                       basename, line, column);
+                       path, line, column);
           json_object_put (root);
           json_tokener_free (tok);
           return NULL;

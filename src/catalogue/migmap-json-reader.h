@@ -18,7 +18,7 @@ typedef enum {
 } MigmapJsonUnknownKeys;
 
 typedef struct {
-  char                 *file;         /* as shown in messages */
+  char                 *file;         /* as given, shown in messages */
   MigmapJsonUnknownKeys unknown_keys;
 } MigmapJsonReader;
 
@@ -31,7 +31,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MigmapJsonReader, migmap_json_reader_free)
 json_object      *migmap_json_parse_file   (const char         *path,
                                             GError            **error);
 
-/* "FILE: PATH: message"; the root is shown as "(root)". */
+/* "FILE: JSON-PATH: message", FILE as given to the reader; the root is
+ * shown as "(root)". */
 void              migmap_json_reader_set_error (MigmapJsonReader *reader,
                                                 GError          **error,
                                                 int               code,
