@@ -20,7 +20,7 @@ migmap_json_reader_new (const char            *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   /* The whole path: two catalogue.json files must be told apart. */
-  reader->file = g_strdup (path);
+  reader->file = g_canonicalize_filename (path, NULL);
   reader->unknown_keys = unknown_keys;
   return reader;
 }
@@ -99,6 +99,7 @@ json_object *
 migmap_json_parse_file (const char *path,
                         GError    **error)
 {
+  g_autofree char *shown = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   struct json_tokener *tok;
@@ -108,10 +109,11 @@ migmap_json_parse_file (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  shown = g_canonicalize_filename (path, NULL);
   if (!g_file_get_contents (path, &data, &len, &local_error))
     {
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_READ,
-                   "%s: cannot read file: %s", path, local_error->message);
+                   "%s: cannot read file: %s", shown, local_error->message);
       return NULL;
     }
 
@@ -136,7 +138,7 @@ migmap_json_parse_file (const char *path,
 
       offset_to_line_column (data, MIN (offset, len), &line, &column);
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
-                   "%s:%u:%u: malformed JSON: %s", path, line, column, what);
+                   "%s:%u:%u: malformed JSON: %s", shown, line, column, what);
       json_tokener_free (tok);
       return NULL;
     }
@@ -153,7 +155,7 @@ migmap_json_parse_file (const char *path,
           offset_to_line_column (data, offset, &line, &column);
           g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
                        "%s:%u:%u: malformed JSON: unexpected data after the end of the document",
-                       path, line, column);
+                       shown, line, column);
           json_object_put (root);
           json_tokener_free (tok);
           return NULL;

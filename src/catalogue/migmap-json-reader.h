@@ -18,7 +18,7 @@ typedef enum {
 } MigmapJsonUnknownKeys;
 
 typedef struct {
-  char                 *file;         /* as given, shown in messages */
+  char                 *file;         /* absolute, shown in messages */
   MigmapJsonUnknownKeys unknown_keys;
 } MigmapJsonReader;
 
@@ -31,7 +31,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (MigmapJsonReader, migmap_json_reader_free)
 json_object      *migmap_json_parse_file   (const char         *path,
                                             GError            **error);
 
-/* "FILE: JSON-PATH: message", FILE as given to the reader; the root is
+/* "FILE: JSON-PATH: message", FILE the absolute path; the root is
  * shown as "(root)". */
 void              migmap_json_reader_set_error (MigmapJsonReader *reader,
                                                 GError          **error,
