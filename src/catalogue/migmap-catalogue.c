@@ -851,6 +851,144 @@ migmap_catalogue_projects_for_organisation (MigmapCatalogue *self,
   return result;
 }
 
+static gboolean
+project_at_place (MigmapProject *project,
+                  const char    *place_id)
+{
+  GListModel *activities = migmap_project_get_activities (project);
+
+  if (g_strv_contains (migmap_project_get_place_ids (project), place_id))
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+
+      if (g_strv_contains (migmap_activity_get_place_ids (activity), place_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Projects that name the place, themselves or in an activity, in file
+ * order; at @at, only those active then. */
+GPtrArray *
+migmap_catalogue_projects_at_place (MigmapCatalogue  *self,
+                                    const char       *place_id,
+                                    const MigmapDate *at)
+{
+  GListModel *projects;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (place_id != NULL, NULL);
+
+  result = new_result ();
+  projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+
+      if (migmap_project_is_active_at (project, at) && project_at_place (project, place_id))
+        g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+/* Events held in @country, i.e. at a place in it, in file order; at @at,
+ * only those whose dates contain it. */
+GPtrArray *
+migmap_catalogue_events_in_country (MigmapCatalogue  *self,
+                                    const char       *country,
+                                    const MigmapDate *at)
+{
+  GListModel *events;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+      const char *place_id = migmap_event_get_place_id (event);
+
+      if (place_id != NULL && place_in_country (self, place_id, country) && migmap_event_is_active_at (event, at))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+/* Events held at the place, in file order; at @at, only those whose dates
+ * contain it. */
+GPtrArray *
+migmap_catalogue_events_at_place (MigmapCatalogue  *self,
+                                  const char       *place_id,
+                                  const MigmapDate *at)
+{
+  GListModel *events;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (place_id != NULL, NULL);
+
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (migmap_event_get_place_id (event), place_id) == 0 && migmap_event_is_active_at (event, at))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+/* Places in @country, in file order; unresolved places (only candidate
+ * countries) are in none. */
+GPtrArray *
+migmap_catalogue_places_in_country (MigmapCatalogue *self,
+                                    const char      *country)
+{
+  GListModel *places;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  places = G_LIST_MODEL (self->stores[MIGMAP_REF_PLACE]);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(MigmapPlace) place = g_list_model_get_item (places, i);
+
+      if (g_strcmp0 (migmap_place_get_country (place), country) == 0)
+        g_ptr_array_add (result, g_steal_pointer (&place));
+    }
+  return result;
+}
+
+/* The places of an id list (e.g. an activity's), in order. */
+GPtrArray *
+migmap_catalogue_dup_places (MigmapCatalogue    *self,
+                             const char * const *ids)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+
+  result = new_result ();
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      MigmapPlace *place = migmap_catalogue_lookup_place (self, ids[i]);
+
+      if (place != NULL)
+        g_ptr_array_add (result, g_object_ref (place));
+    }
+  return result;
+}
+
 /* The organisations of an id list (e.g. a project's donors), in order. */
 GPtrArray *
 migmap_catalogue_dup_organisations (MigmapCatalogue    *self,

@@ -146,6 +146,21 @@ migmap_event_get_end (MigmapEvent *self)
   return &self->end;
 }
 
+/* TRUE when @at is unset or the event's dates contain it; an undated event
+ * cannot be placed at any date, as for projects. */
+gboolean
+migmap_event_is_active_at (MigmapEvent      *self,
+                           const MigmapDate *at)
+{
+  g_return_val_if_fail (MIGMAP_IS_EVENT (self), FALSE);
+
+  if (!migmap_date_is_set (at))
+    return TRUE;
+  if (!migmap_date_is_set (&self->start) && !migmap_date_is_set (&self->end))
+    return FALSE;
+  return migmap_date_range_contains (&self->start, &self->end, at);
+}
+
 const char *
 migmap_event_get_place_id (MigmapEvent *self)
 {
