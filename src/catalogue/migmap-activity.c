@@ -2,7 +2,7 @@
  * workshop, an installation), with its dates and places */
 #include "migmap-activity.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-activity-private.h"
 
 struct _MigmapActivity {
   GObject parent_instance;
@@ -75,26 +75,26 @@ migmap_activity_init (MigmapActivity *self)
 }
 
 MigmapActivity *
-migmap_activity_new_from_json (MigmapJsonReader *reader,
-                               json_object      *obj,
-                               const char       *path,
-                               GError          **error)
+migmap_activity_new_from_json (MigmapCatalogueReader *reader,
+                               json_object           *obj,
+                               const char            *path,
+                               GError               **error)
 {
   static const char * const keys[] = {
     "title", "description", "start", "end", "places", "event", "project", "documents", "notes", "source", NULL
   };
   g_autoptr(MigmapActivity) self = g_object_new (MIGMAP_TYPE_ACTIVITY, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "title", TRUE, &self->title, error) ||
-      !migmap_json_reader_string (reader, obj, path, "description", FALSE, &self->description, error) ||
-      !migmap_json_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "event", MIGMAP_REF_EVENT, FALSE, &self->event_id, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "title", TRUE, &self->title, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "description", FALSE, &self->description, error) ||
+      !migmap_catalogue_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "event", MIGMAP_REF_EVENT, FALSE, &self->event_id, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -6,10 +6,10 @@
 
 /* One entity array of the file: its key, the kind of id it defines and how
  * to parse an element. */
-typedef gpointer (*ParseFunc) (MigmapJsonReader *reader,
-                               json_object      *obj,
-                               const char       *path,
-                               GError          **error);
+typedef gpointer (*ParseFunc) (MigmapCatalogueReader *reader,
+                               json_object           *obj,
+                               const char            *path,
+                               GError               **error);
 
 static const struct {
   const char    *key;
@@ -94,17 +94,17 @@ migmap_catalogue_init (MigmapCatalogue *self)
 /* --- loading -------------------------------------------------------------- */
 
 static gboolean
-read_sources (MigmapCatalogue  *self,
-              MigmapJsonReader *reader,
-              json_object      *root,
-              GError          **error)
+read_sources (MigmapCatalogue       *self,
+              MigmapCatalogueReader *reader,
+              json_object           *root,
+              GError               **error)
 {
   static const char * const keys[] = { "file", "title", "as_of", "note", NULL };
   g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, root, "", "sources", TRUE, &array, error))
+  if (!migmap_json_reader_array (reader->json, root, "", "sources", TRUE, &array, error))
     return FALSE;
 
   for (gsize i = 0; i < json_object_array_length (array); i++)
@@ -116,17 +116,17 @@ read_sources (MigmapCatalogue  *self,
       g_autofree char *note = NULL;
       MigmapDate as_of;
 
-      if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-          !migmap_json_reader_string (reader, item, item_path, "file", TRUE, &file, error) ||
-          !migmap_json_reader_string (reader, item, item_path, "title", FALSE, &title, error) ||
-          !migmap_json_reader_date (reader, item, item_path, "as_of", FALSE, &as_of, error) ||
-          !migmap_json_reader_string (reader, item, item_path, "note", FALSE, &note, error))
+      if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "file", TRUE, &file, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "title", FALSE, &title, error) ||
+          !migmap_catalogue_reader_date (reader, item, item_path, "as_of", FALSE, &as_of, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "note", FALSE, &note, error))
         return FALSE;
       if (g_hash_table_contains (reader->sources, file))
         {
           g_autofree char *child = migmap_json_path_key (item_path, "file");
 
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
                                         "duplicate source \"%s\"", file);
           return FALSE;
         }
@@ -142,9 +142,9 @@ read_sources (MigmapCatalogue  *self,
 
 /* Pass 1: every id, so that pass 2 can check references in any order. */
 static gboolean
-register_ids (MigmapJsonReader *reader,
-              json_object      *root,
-              GError          **error)
+register_ids (MigmapCatalogueReader *reader,
+              json_object           *root,
+              GError               **error)
 {
   for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
     {
@@ -152,7 +152,7 @@ register_ids (MigmapJsonReader *reader,
       GHashTable *ids = reader->ids[entity_arrays[a].kind];
       json_object *array;
 
-      if (!migmap_json_reader_array (reader, root, "", key, FALSE, &array, error))
+      if (!migmap_json_reader_array (reader->json, root, "", key, FALSE, &array, error))
         return FALSE;
 
       for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -165,9 +165,9 @@ register_ids (MigmapJsonReader *reader,
           if (!json_object_is_type (item, json_type_object))
             {
               static const char * const none[] = { NULL };
-              return migmap_json_reader_check_object (reader, item, item_path, none, error);
+              return migmap_json_reader_check_object (reader->json, item, item_path, none, error);
             }
-          if (!migmap_json_reader_string (reader, item, item_path, "id", TRUE, &id, error))
+          if (!migmap_json_reader_string (reader->json, item, item_path, "id", TRUE, &id, error))
             return FALSE;
 
           first = g_hash_table_lookup (ids, id);
@@ -175,7 +175,7 @@ register_ids (MigmapJsonReader *reader,
             {
               g_autofree char *child = migmap_json_path_key (item_path, "id");
 
-              migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
+              migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID, child,
                                             "duplicate id \"%s\" (first defined at %s)", id, first);
               return FALSE;
             }
@@ -187,10 +187,10 @@ register_ids (MigmapJsonReader *reader,
 
 /* Pass 2: parse and store every entity. */
 static gboolean
-parse_entities (MigmapCatalogue  *self,
-                MigmapJsonReader *reader,
-                json_object      *root,
-                GError          **error)
+parse_entities (MigmapCatalogue       *self,
+                MigmapCatalogueReader *reader,
+                json_object           *root,
+                GError               **error)
 {
   for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
     {
@@ -218,9 +218,9 @@ parse_entities (MigmapCatalogue  *self,
 
 /* Cross-entity checks and derived data, once everything is parsed. */
 static gboolean
-link_entities (MigmapCatalogue  *self,
-               MigmapJsonReader *reader,
-               GError          **error)
+link_entities (MigmapCatalogue       *self,
+               MigmapCatalogueReader *reader,
+               GError               **error)
 {
   GListModel *groups = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
   GListModel *projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
@@ -241,7 +241,7 @@ link_entities (MigmapCatalogue  *self,
           {
             g_autofree char *path = g_strdup_printf ("groups[%u].members", i);
 
-            migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
+            migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
                                           "lacks \"%s\" of expansion group \"%s\"", *c, expansion_id);
             return FALSE;
           }
@@ -259,7 +259,7 @@ link_entities (MigmapCatalogue  *self,
         {
           g_autofree char *path = g_strdup_printf ("projects[%u].dialogue_phase", i);
 
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE, path,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE, path,
                                         "unknown phase %d of dialogue \"%s\"", phase, dialogue_id);
           return FALSE;
         }
@@ -482,10 +482,10 @@ build_search_index (MigmapCatalogue *self)
 /* --- construction ----------------------------------------------------------- */
 
 static gboolean
-load (MigmapCatalogue  *self,
-      MigmapJsonReader *reader,
-      json_object      *root,
-      GError          **error)
+load (MigmapCatalogue       *self,
+      MigmapCatalogueReader *reader,
+      json_object           *root,
+      GError               **error)
 {
   static const char * const keys[] = {
     "schema_version", "sources", "organisations", "dialogues", "themes", "groups", "places",
@@ -493,14 +493,14 @@ load (MigmapCatalogue  *self,
   };
   int version;
 
-  if (!migmap_json_reader_check_object (reader, root, "", keys, error))
+  if (!migmap_json_reader_check_object (reader->json, root, "", keys, error))
     return FALSE;
   /* Read the version first: a newer file should say so, not fail oddly. */
-  if (!migmap_json_reader_int (reader, root, "", "schema_version", TRUE, G_MININT, G_MAXINT, &version, error))
+  if (!migmap_json_reader_int (reader->json, root, "", "schema_version", TRUE, G_MININT, G_MAXINT, &version, error))
     return FALSE;
   if (version != MIGMAP_CATALOGUE_SCHEMA_VERSION)
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_VERSION, "schema_version",
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_VERSION, "schema_version",
                                     "unsupported version %d (expected %d)", version,
                                     MIGMAP_CATALOGUE_SCHEMA_VERSION);
       return FALSE;
@@ -521,7 +521,7 @@ migmap_catalogue_new_from_file_with_codes (const char         *path,
                                            GError            **error)
 {
   g_autoptr(MigmapCatalogue) self = NULL;
-  MigmapJsonReader *reader;
+  MigmapCatalogueReader *reader;
   json_object *root;
   gboolean ok;
 
@@ -537,9 +537,9 @@ migmap_catalogue_new_from_file_with_codes (const char         *path,
   self->path = g_strdup (path);
   self->codes = g_object_ref (codes);
 
-  reader = migmap_json_reader_new (path, codes);
+  reader = migmap_catalogue_reader_new (path, codes);
   ok = load (self, reader, root, error);
-  migmap_json_reader_free (reader);
+  migmap_catalogue_reader_free (reader);
   json_object_put (root);
 
   if (!ok)
@@ -847,6 +847,144 @@ migmap_catalogue_projects_for_organisation (MigmapCatalogue *self,
           g_strv_contains (migmap_project_get_related_organisation_ids (project), organisation_id) ||
           g_strv_contains (migmap_project_get_network_ids (project), organisation_id))
         g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+static gboolean
+project_at_place (MigmapProject *project,
+                  const char    *place_id)
+{
+  GListModel *activities = migmap_project_get_activities (project);
+
+  if (g_strv_contains (migmap_project_get_place_ids (project), place_id))
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(MigmapActivity) activity = g_list_model_get_item (activities, i);
+
+      if (g_strv_contains (migmap_activity_get_place_ids (activity), place_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Projects that name the place, themselves or in an activity, in file
+ * order; at @at, only those active then. */
+GPtrArray *
+migmap_catalogue_projects_at_place (MigmapCatalogue  *self,
+                                    const char       *place_id,
+                                    const MigmapDate *at)
+{
+  GListModel *projects;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (place_id != NULL, NULL);
+
+  result = new_result ();
+  projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+
+      if (migmap_project_is_active_at (project, at) && project_at_place (project, place_id))
+        g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+/* Events held in @country, i.e. at a place in it, in file order; at @at,
+ * only those whose dates contain it. */
+GPtrArray *
+migmap_catalogue_events_in_country (MigmapCatalogue  *self,
+                                    const char       *country,
+                                    const MigmapDate *at)
+{
+  GListModel *events;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+      const char *place_id = migmap_event_get_place_id (event);
+
+      if (place_id != NULL && place_in_country (self, place_id, country) && migmap_event_is_active_at (event, at))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+/* Events held at the place, in file order; at @at, only those whose dates
+ * contain it. */
+GPtrArray *
+migmap_catalogue_events_at_place (MigmapCatalogue  *self,
+                                  const char       *place_id,
+                                  const MigmapDate *at)
+{
+  GListModel *events;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (place_id != NULL, NULL);
+
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (migmap_event_get_place_id (event), place_id) == 0 && migmap_event_is_active_at (event, at))
+        g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  return result;
+}
+
+/* Places in @country, in file order; unresolved places (only candidate
+ * countries) are in none. */
+GPtrArray *
+migmap_catalogue_places_in_country (MigmapCatalogue *self,
+                                    const char      *country)
+{
+  GListModel *places;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  result = new_result ();
+  places = G_LIST_MODEL (self->stores[MIGMAP_REF_PLACE]);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(MigmapPlace) place = g_list_model_get_item (places, i);
+
+      if (g_strcmp0 (migmap_place_get_country (place), country) == 0)
+        g_ptr_array_add (result, g_steal_pointer (&place));
+    }
+  return result;
+}
+
+/* The places of an id list (e.g. an activity's), in order. */
+GPtrArray *
+migmap_catalogue_dup_places (MigmapCatalogue    *self,
+                             const char * const *ids)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+
+  result = new_result ();
+  for (guint i = 0; ids && ids[i]; i++)
+    {
+      MigmapPlace *place = migmap_catalogue_lookup_place (self, ids[i]);
+
+      if (place != NULL)
+        g_ptr_array_add (result, g_object_ref (place));
     }
   return result;
 }

@@ -78,7 +78,20 @@ GPtrArray          *migmap_catalogue_events_for_project  (MigmapCatalogue  *self
                                                           MigmapProject    *project);
 GPtrArray          *migmap_catalogue_projects_for_organisation (MigmapCatalogue *self,
                                                                 const char      *organisation_id);
+GPtrArray          *migmap_catalogue_projects_at_place   (MigmapCatalogue  *self,
+                                                          const char       *place_id,
+                                                          const MigmapDate *at);
+GPtrArray          *migmap_catalogue_events_in_country   (MigmapCatalogue  *self,
+                                                          const char       *country,
+                                                          const MigmapDate *at);
+GPtrArray          *migmap_catalogue_events_at_place     (MigmapCatalogue  *self,
+                                                          const char       *place_id,
+                                                          const MigmapDate *at);
+GPtrArray          *migmap_catalogue_places_in_country   (MigmapCatalogue  *self,
+                                                          const char       *country);
 GPtrArray          *migmap_catalogue_dup_organisations   (MigmapCatalogue    *self,
+                                                          const char * const *ids);
+GPtrArray          *migmap_catalogue_dup_places          (MigmapCatalogue    *self,
                                                           const char * const *ids);
 GPtrArray          *migmap_catalogue_search              (MigmapCatalogue  *self,
                                                           const char       *query);

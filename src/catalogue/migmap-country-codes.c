@@ -13,6 +13,10 @@
 
 /* Overrides the ISO 3166-1 file, e.g. for tests. */
 #define PATH_ENV "MIGMAP_ISO_3166_1_JSON"
+/* Overrides iso-codes' JSON directory (where iso_3166-1.json is), e.g. a
+ * newer iso-codes than the system's. */
+#define DIR_ENV "MIGMAP_ISO_CODES_DIR"
+#define ISO_3166_1_FILE "iso_3166-1.json"
 
 typedef struct {
   char    *alpha2;
@@ -88,27 +92,64 @@ add_country (MigmapCountryCodes *self,
   g_hash_table_replace (self->by_alpha2, country->alpha2, country);
 }
 
+/* MIGMAP_ISO_3166_1_JSON, else iso_3166-1.json in MIGMAP_ISO_CODES_DIR,
+ * else in the iso-codes MigMap was built with.  The string stays valid for
+ * the life of the process. */
 const char *
 migmap_country_codes_get_default_path (void)
 {
   const char *path = g_getenv (PATH_ENV);
+  const char *dir = g_getenv (DIR_ENV);
 
   if (path != NULL && *path != '\0')
     return path;
-  return MIGMAP_ISO_CODES_JSON_DIR "/iso_3166-1.json";
+  if (dir != NULL && *dir != '\0')
+    {
+      g_autofree char *in_dir = g_build_filename (dir, ISO_3166_1_FILE, NULL);
+      return g_intern_string (in_dir);
+    }
+  return MIGMAP_ISO_CODES_JSON_DIR "/" ISO_3166_1_FILE;
 }
 
-/* Reads iso-codes' {"3166-1": [{"alpha_2", "alpha_3", "numeric", "name", ...}]}. */
+/* The fields MigMap uses of an iso-codes entry; iso-codes has more
+ * ("official_name", "flag", ...) and may add others in any release. */
+static const struct {
+  const char *key;
+  gboolean    required;
+  gsize       offset; /* of a char * in Country */
+} country_fields[] = {
+  { "alpha_2",     TRUE,  G_STRUCT_OFFSET (Country, alpha2) },
+  { "alpha_3",     TRUE,  G_STRUCT_OFFSET (Country, alpha3) },
+  { "numeric",     FALSE, G_STRUCT_OFFSET (Country, numeric) },
+  { "name",        TRUE,  G_STRUCT_OFFSET (Country, name) },
+  { "common_name", FALSE, G_STRUCT_OFFSET (Country, common_name) },
+};
+
+static gboolean
+read_country (MigmapJsonReader *reader,
+              json_object      *entry,
+              const char       *path,
+              Country          *country,
+              GError          **error)
+{
+  if (!migmap_json_reader_check_object (reader, entry, path, NULL, error))
+    return FALSE;
+  for (guint f = 0; f < G_N_ELEMENTS (country_fields); f++)
+    if (!migmap_json_reader_string (reader, entry, path, country_fields[f].key, country_fields[f].required,
+                                    G_STRUCT_MEMBER_P (country, country_fields[f].offset), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads iso-codes' {"3166-1": [{"alpha_2", "alpha_3", "numeric", "name", ...}]}.
+ * iso-codes is not MigMap's: keys it does not know are ignored, so that a
+ * newer iso-codes does not stop MigMap from starting. */
 MigmapCountryCodes *
 migmap_country_codes_new_from_file (const char *path,
                                     GError    **error)
 {
-  static const char * const root_keys[] = { "3166-1", NULL };
-  static const char * const entry_keys[] = {
-    "alpha_2", "alpha_3", "numeric", "name", "common_name", "official_name", "flag", NULL
-  };
   g_autoptr(MigmapCountryCodes) self = NULL;
-  MigmapJsonReader *reader;
+  g_autoptr(MigmapJsonReader) reader = NULL;
   json_object *root, *list = NULL;
   gboolean ok = TRUE;
 
@@ -120,23 +161,17 @@ migmap_country_codes_new_from_file (const char *path,
     return NULL;
 
   self = g_object_new (MIGMAP_TYPE_COUNTRY_CODES, NULL);
-  reader = migmap_json_reader_new (path, NULL);
+  reader = migmap_json_reader_new (path, MIGMAP_JSON_UNKNOWN_KEYS_IGNORE);
 
-  ok = migmap_json_reader_check_object (reader, root, "", root_keys, error) &&
+  ok = migmap_json_reader_check_object (reader, root, "", NULL, error) &&
        migmap_json_reader_array (reader, root, "", "3166-1", TRUE, &list, error);
 
   for (gsize i = 0; ok && i < json_object_array_length (list); i++)
     {
-      json_object *entry = json_object_array_get_idx (list, i);
       g_autofree char *entry_path = migmap_json_path_index ("3166-1", i);
       Country *country = g_new0 (Country, 1);
 
-      ok = migmap_json_reader_check_object (reader, entry, entry_path, entry_keys, error) &&
-           migmap_json_reader_string (reader, entry, entry_path, "alpha_2", TRUE, &country->alpha2, error) &&
-           migmap_json_reader_string (reader, entry, entry_path, "alpha_3", TRUE, &country->alpha3, error) &&
-           migmap_json_reader_string (reader, entry, entry_path, "numeric", FALSE, &country->numeric, error) &&
-           migmap_json_reader_string (reader, entry, entry_path, "name", TRUE, &country->name, error) &&
-           migmap_json_reader_string (reader, entry, entry_path, "common_name", FALSE, &country->common_name, error);
+      ok = read_country (reader, json_object_array_get_idx (list, i), entry_path, country, error);
       if (ok)
         add_country (self, country);
       else
@@ -157,7 +192,6 @@ migmap_country_codes_new_from_file (const char *path,
       add_country (self, country);
     }
 
-  migmap_json_reader_free (reader);
   json_object_put (root);
   return ok ? g_steal_pointer (&self) : NULL;
 }

@@ -1,7 +1,7 @@
 /* migmap-dialogue.c: a migration dialogue or partnership framework */
 #include "migmap-dialogue.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-dialogue-private.h"
 
 struct _MigmapDialogue {
   GObject parent_instance;
@@ -111,17 +111,17 @@ migmap_dialogue_init (MigmapDialogue *self)
 }
 
 static gboolean
-read_phases (MigmapDialogue   *self,
-             MigmapJsonReader *reader,
-             json_object      *obj,
-             const char       *path,
-             GError          **error)
+read_phases (MigmapDialogue        *self,
+             MigmapCatalogueReader *reader,
+             json_object           *obj,
+             const char            *path,
+             GError               **error)
 {
   static const char * const keys[] = { "number", "name", "start", "end", "donors", "notes", "source", NULL };
   g_autofree char *phases_path = migmap_json_path_key (path, "phases");
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "phases", FALSE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "phases", FALSE, &array, error))
     return FALSE;
 
   for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -131,23 +131,23 @@ read_phases (MigmapDialogue   *self,
       MigmapDialoguePhase *phase = g_new0 (MigmapDialoguePhase, 1);
 
       g_ptr_array_add (self->phases, phase);
-      if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-          !migmap_json_reader_int (reader, item, item_path, "number", TRUE, 1, 99, &phase->number, error) ||
-          !migmap_json_reader_string (reader, item, item_path, "name", FALSE, &phase->name, error) ||
-          !migmap_json_reader_date_range (reader, item, item_path, "start", "end", &phase->start, &phase->end, error) ||
-          !migmap_json_reader_refs (reader, item, item_path, "donors", MIGMAP_REF_ORGANISATION, &phase->donor_ids, error) ||
-          !migmap_json_reader_strv (reader, item, item_path, "notes", &phase->notes, error) ||
-          !migmap_json_reader_sources (reader, item, item_path, &phase->sources, error))
+      if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+          !migmap_json_reader_int (reader->json, item, item_path, "number", TRUE, 1, 99, &phase->number, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "name", FALSE, &phase->name, error) ||
+          !migmap_catalogue_reader_date_range (reader, item, item_path, "start", "end", &phase->start, &phase->end, error) ||
+          !migmap_catalogue_reader_refs (reader, item, item_path, "donors", MIGMAP_REF_ORGANISATION, &phase->donor_ids, error) ||
+          !migmap_json_reader_strv (reader->json, item, item_path, "notes", &phase->notes, error) ||
+          !migmap_catalogue_reader_sources (reader, item, item_path, &phase->sources, error))
         return FALSE;
     }
   return TRUE;
 }
 
 MigmapDialogue *
-migmap_dialogue_new_from_json (MigmapJsonReader *reader,
-                               json_object      *obj,
-                               const char       *path,
-                               GError          **error)
+migmap_dialogue_new_from_json (MigmapCatalogueReader *reader,
+                               json_object           *obj,
+                               const char            *path,
+                               GError               **error)
 {
   static const char * const keys[] = {
     "id", "name", "acronym", "kind", "summary", "start", "end", "secretariat", "languages",
@@ -160,34 +160,34 @@ migmap_dialogue_new_from_json (MigmapJsonReader *reader,
   g_autoptr(MigmapDialogue) self = g_object_new (MIGMAP_TYPE_DIALOGUE, NULL);
   json_object *agencies, *donors;
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "name", TRUE, &self->name, error) ||
-      !migmap_json_reader_string (reader, obj, path, "acronym", FALSE, &self->acronym, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
-      !migmap_json_reader_string (reader, obj, path, "summary", FALSE, &self->summary, error) ||
-      !migmap_json_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "secretariat", MIGMAP_REF_ORGANISATION, FALSE, &self->secretariat_id, error) ||
-      !migmap_json_reader_languages (reader, obj, path, "languages", &self->languages, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "partner_group", MIGMAP_REF_GROUP, FALSE, &self->partner_group_id, error) ||
-      !migmap_json_reader_object (reader, obj, path, "partner_agencies", FALSE, &agencies, error) ||
-      !migmap_json_reader_object (reader, obj, path, "donors", FALSE, &donors, error) ||
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "name", TRUE, &self->name, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "acronym", FALSE, &self->acronym, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "summary", FALSE, &self->summary, error) ||
+      !migmap_catalogue_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "secretariat", MIGMAP_REF_ORGANISATION, FALSE, &self->secretariat_id, error) ||
+      !migmap_catalogue_reader_languages (reader, obj, path, "languages", &self->languages, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "partner_group", MIGMAP_REF_GROUP, FALSE, &self->partner_group_id, error) ||
+      !migmap_json_reader_object (reader->json, obj, path, "partner_agencies", FALSE, &agencies, error) ||
+      !migmap_json_reader_object (reader->json, obj, path, "donors", FALSE, &donors, error) ||
       !read_phases (self, reader, obj, path, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "pillars", &self->pillars, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "related", MIGMAP_REF_DIALOGUE, &self->related_ids, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+      !migmap_json_reader_strv (reader->json, obj, path, "pillars", &self->pillars, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "related", MIGMAP_REF_DIALOGUE, &self->related_ids, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   if (agencies != NULL)
     {
       g_autofree char *sub = migmap_json_path_key (path, "partner_agencies");
 
-      if (!migmap_json_reader_check_object (reader, agencies, sub, agency_keys, error) ||
-          !migmap_json_reader_date (reader, agencies, sub, "as_of", TRUE, &self->partner_agencies_as_of, error) ||
-          !migmap_json_reader_refs (reader, agencies, sub, "organisations", MIGMAP_REF_ORGANISATION, &self->partner_agency_ids, error) ||
-          !migmap_json_reader_sources (reader, agencies, sub, &self->partner_agencies_sources, error))
+      if (!migmap_json_reader_check_object (reader->json, agencies, sub, agency_keys, error) ||
+          !migmap_catalogue_reader_date (reader, agencies, sub, "as_of", TRUE, &self->partner_agencies_as_of, error) ||
+          !migmap_catalogue_reader_refs (reader, agencies, sub, "organisations", MIGMAP_REF_ORGANISATION, &self->partner_agency_ids, error) ||
+          !migmap_catalogue_reader_sources (reader, agencies, sub, &self->partner_agencies_sources, error))
         return NULL;
     }
   else
@@ -197,10 +197,10 @@ migmap_dialogue_new_from_json (MigmapJsonReader *reader,
     {
       g_autofree char *sub = migmap_json_path_key (path, "donors");
 
-      if (!migmap_json_reader_check_object (reader, donors, sub, donor_keys, error) ||
-          !migmap_json_reader_string (reader, donors, sub, "period", FALSE, &self->donors_period, error) ||
-          !migmap_json_reader_refs (reader, donors, sub, "organisations", MIGMAP_REF_ORGANISATION, &self->donor_ids, error) ||
-          !migmap_json_reader_sources (reader, donors, sub, &self->donors_sources, error))
+      if (!migmap_json_reader_check_object (reader->json, donors, sub, donor_keys, error) ||
+          !migmap_json_reader_string (reader->json, donors, sub, "period", FALSE, &self->donors_period, error) ||
+          !migmap_catalogue_reader_refs (reader, donors, sub, "organisations", MIGMAP_REF_ORGANISATION, &self->donor_ids, error) ||
+          !migmap_catalogue_reader_sources (reader, donors, sub, &self->donors_sources, error))
         return NULL;
     }
   else

@@ -1,7 +1,7 @@
 /* migmap-document.c: a publication, factsheet or report a source lists */
 #include "migmap-document.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-document-private.h"
 
 struct _MigmapDocument {
   GObject parent_instance;
@@ -70,10 +70,10 @@ migmap_document_init (MigmapDocument *self)
 }
 
 MigmapDocument *
-migmap_document_new_from_json (MigmapJsonReader *reader,
-                               json_object      *obj,
-                               const char       *path,
-                               GError          **error)
+migmap_document_new_from_json (MigmapCatalogueReader *reader,
+                               json_object           *obj,
+                               const char            *path,
+                               GError               **error)
 {
   static const char * const keys[] = { "id", "title", "languages", "kind", "notes", "source", NULL };
   static const char * const kinds[] = {
@@ -82,13 +82,13 @@ migmap_document_new_from_json (MigmapJsonReader *reader,
   };
   g_autoptr(MigmapDocument) self = g_object_new (MIGMAP_TYPE_DOCUMENT, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "title", TRUE, &self->title, error) ||
-      !migmap_json_reader_languages (reader, obj, path, "languages", &self->languages, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", FALSE, kinds, &self->kind, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "title", TRUE, &self->title, error) ||
+      !migmap_catalogue_reader_languages (reader, obj, path, "languages", &self->languages, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", FALSE, kinds, &self->kind, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -1,7 +1,7 @@
 /* migmap-event.c: a meeting, workshop or launch */
 #include "migmap-event.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-event-private.h"
 
 struct _MigmapEvent {
   GObject parent_instance;
@@ -82,10 +82,10 @@ migmap_event_init (MigmapEvent *self)
 }
 
 MigmapEvent *
-migmap_event_new_from_json (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            GError          **error)
+migmap_event_new_from_json (MigmapCatalogueReader *reader,
+                            json_object           *obj,
+                            const char            *path,
+                            GError               **error)
 {
   static const char * const keys[] = {
     "id", "title", "kind", "start", "end", "place", "project", "dialogue", "organisations",
@@ -94,18 +94,18 @@ migmap_event_new_from_json (MigmapJsonReader *reader,
   static const char * const kinds[] = { "meeting", "workshop", "launch", "conference", NULL };
   g_autoptr(MigmapEvent) self = g_object_new (MIGMAP_TYPE_EVENT, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "title", TRUE, &self->title, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
-      !migmap_json_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "place", MIGMAP_REF_PLACE, FALSE, &self->place_id, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
-      !migmap_json_reader_roles (reader, obj, path, "organisations", &self->organisation_ids, &self->organisation_roles, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "title", TRUE, &self->title, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+      !migmap_catalogue_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "place", MIGMAP_REF_PLACE, FALSE, &self->place_id, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
+      !migmap_catalogue_reader_roles (reader, obj, path, "organisations", &self->organisation_ids, &self->organisation_roles, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -144,6 +144,21 @@ migmap_event_get_end (MigmapEvent *self)
 {
   g_return_val_if_fail (MIGMAP_IS_EVENT (self), NULL);
   return &self->end;
+}
+
+/* TRUE when @at is unset or the event's dates contain it; an undated event
+ * cannot be placed at any date, as for projects. */
+gboolean
+migmap_event_is_active_at (MigmapEvent      *self,
+                           const MigmapDate *at)
+{
+  g_return_val_if_fail (MIGMAP_IS_EVENT (self), FALSE);
+
+  if (!migmap_date_is_set (at))
+    return TRUE;
+  if (!migmap_date_is_set (&self->start) && !migmap_date_is_set (&self->end))
+    return FALSE;
+  return migmap_date_range_contains (&self->start, &self->end, at);
 }
 
 const char *

@@ -15,6 +15,8 @@ const char         *migmap_event_get_title             (MigmapEvent *self);
 const char         *migmap_event_get_kind              (MigmapEvent *self);
 const MigmapDate   *migmap_event_get_start             (MigmapEvent *self);
 const MigmapDate   *migmap_event_get_end               (MigmapEvent *self);
+gboolean            migmap_event_is_active_at          (MigmapEvent      *self,
+                                                        const MigmapDate *at);
 const char         *migmap_event_get_place_id          (MigmapEvent *self);
 const char         *migmap_event_get_project_id        (MigmapEvent *self);
 const char         *migmap_event_get_dialogue_id       (MigmapEvent *self);

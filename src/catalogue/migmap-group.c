@@ -1,7 +1,7 @@
 /* migmap-group.c: a set of partner states, valid at a stated date or period */
 #include "migmap-group.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-group-private.h"
 
 struct _MigmapGroup {
   GObject parent_instance;
@@ -100,11 +100,11 @@ migmap_group_init (MigmapGroup *self)
 
 /* Members are "DZA" or {"country": "KEN", "valid_from": "2011", "note": "..."}. */
 static gboolean
-read_members (MigmapGroup      *self,
-              MigmapJsonReader *reader,
-              json_object      *obj,
-              const char       *path,
-              GError          **error)
+read_members (MigmapGroup           *self,
+              MigmapCatalogueReader *reader,
+              json_object           *obj,
+              const char            *path,
+              GError               **error)
 {
   static const char * const keys[] = { "country", "valid_from", "valid_to", "note", NULL };
   g_autofree char *members_path = migmap_json_path_key (path, "members");
@@ -112,11 +112,11 @@ read_members (MigmapGroup      *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "members", TRUE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "members", TRUE, &array, error))
     return FALSE;
   if (json_object_array_length (array) == 0)
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, members_path,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, members_path,
                                     "bad value [] (expected at least one member)");
       return FALSE;
     }
@@ -132,7 +132,7 @@ read_members (MigmapGroup      *self,
           member.country = g_strdup (json_object_get_string (item));
           if (!migmap_country_codes_contains (reader->codes, member.country))
             {
-              migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY, item_path,
+              migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY, item_path,
                                             "unknown country code \"%s\"", member.country);
               member_clear (&member);
               return FALSE;
@@ -140,11 +140,11 @@ read_members (MigmapGroup      *self,
         }
       else if (json_object_is_type (item, json_type_object))
         {
-          if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-              !migmap_json_reader_country (reader, item, item_path, "country", TRUE, &member.country, error) ||
-              !migmap_json_reader_date_range (reader, item, item_path, "valid_from", "valid_to",
+          if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+              !migmap_catalogue_reader_country (reader, item, item_path, "country", TRUE, &member.country, error) ||
+              !migmap_catalogue_reader_date_range (reader, item, item_path, "valid_from", "valid_to",
                                               &member.valid_from, &member.valid_to, error) ||
-              !migmap_json_reader_string (reader, item, item_path, "note", FALSE, &member.note, error))
+              !migmap_json_reader_string (reader->json, item, item_path, "note", FALSE, &member.note, error))
             {
               member_clear (&member);
               return FALSE;
@@ -154,7 +154,7 @@ read_members (MigmapGroup      *self,
         {
           g_autofree char *shown = g_strdup (json_object_to_json_string_ext (item, JSON_C_TO_STRING_PLAIN));
 
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_TYPE, item_path,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_TYPE, item_path,
                                         "expected a string, got %s", shown);
           return FALSE;
         }
@@ -162,7 +162,7 @@ read_members (MigmapGroup      *self,
       g_array_append_val (self->members, member);
       if (!g_hash_table_add (seen, member.country))
         {
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, item_path,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, item_path,
                                         "duplicate value \"%s\"", member.country);
           return FALSE;
         }
@@ -174,10 +174,10 @@ read_members (MigmapGroup      *self,
 }
 
 MigmapGroup *
-migmap_group_new_from_json (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            GError          **error)
+migmap_group_new_from_json (MigmapCatalogueReader *reader,
+                            json_object           *obj,
+                            const char            *path,
+                            GError               **error)
 {
   static const char * const keys[] = {
     "id", "name", "kind", "dialogue", "project", "as_of", "valid_from", "valid_to", "members",
@@ -189,26 +189,26 @@ migmap_group_new_from_json (MigmapJsonReader *reader,
   static const char * const derivations[] = { "catalogue", NULL };
   g_autoptr(MigmapGroup) self = g_object_new (MIGMAP_TYPE_GROUP, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "name", TRUE, &self->name, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
-      !migmap_json_reader_date (reader, obj, path, "as_of", FALSE, &self->as_of, error) ||
-      !migmap_json_reader_date_range (reader, obj, path, "valid_from", "valid_to", &self->valid_from, &self->valid_to, error) ||
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "name", TRUE, &self->name, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "project", MIGMAP_REF_PROJECT, FALSE, &self->project_id, error) ||
+      !migmap_catalogue_reader_date (reader, obj, path, "as_of", FALSE, &self->as_of, error) ||
+      !migmap_catalogue_reader_date_range (reader, obj, path, "valid_from", "valid_to", &self->valid_from, &self->valid_to, error) ||
       !read_members (self, reader, obj, path, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "derived_by", FALSE, derivations, &self->derived_by, error) ||
-      !migmap_json_reader_string (reader, obj, path, "expanded_from", FALSE, &self->expanded_from, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "expansion_group", MIGMAP_REF_GROUP, FALSE, &self->expansion_group_id, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+      !migmap_json_reader_enum (reader->json, obj, path, "derived_by", FALSE, derivations, &self->derived_by, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "expanded_from", FALSE, &self->expanded_from, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "expansion_group", MIGMAP_REF_GROUP, FALSE, &self->expansion_group_id, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   if (migmap_date_is_set (&self->as_of) &&
       (migmap_date_is_set (&self->valid_from) || migmap_date_is_set (&self->valid_to)))
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
                                     "both \"as_of\" and \"valid_from\"/\"valid_to\" given");
       return NULL;
     }

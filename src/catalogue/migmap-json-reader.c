@@ -1,27 +1,27 @@
-/* migmap-json-reader.c: typed field access on json-c objects, with errors
- * that name the file, the JSON path and the bad value (private) */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-json-reader.c: json-c parsing with file:line:column positions and
+ * typed field access whose errors name the file, the JSON path and the bad
+ * value (private) */
 #include "migmap-json-reader.h"
 
 #include <stdarg.h>
 #include <string.h>
-
-#include "migmap-catalogue-error.h"
 
 G_DEFINE_QUARK (migmap-catalogue-error-quark, migmap_catalogue_error)
 
 #define MAX_SHOWN_VALUE 60 /* characters of a bad value quoted in a message */
 
 MigmapJsonReader *
-migmap_json_reader_new (const char         *path,
-                        MigmapCountryCodes *codes)
+migmap_json_reader_new (const char            *path,
+                        MigmapJsonUnknownKeys  unknown_keys)
 {
   MigmapJsonReader *reader = g_new0 (MigmapJsonReader, 1);
 
-  reader->file = g_path_get_basename (path);
-  reader->codes = codes ? g_object_ref (codes) : NULL;
-  for (guint i = 0; i < MIGMAP_N_REFS; i++)
-    reader->ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* The whole path: two catalogue.json files must be told apart. */
+  reader->file = g_canonicalize_filename (path, NULL);
+  reader->unknown_keys = unknown_keys;
   return reader;
 }
 
@@ -31,10 +31,6 @@ migmap_json_reader_free (MigmapJsonReader *reader)
   if (reader == NULL)
     return;
   g_free (reader->file);
-  g_clear_object (&reader->codes);
-  for (guint i = 0; i < MIGMAP_N_REFS; i++)
-    g_hash_table_unref (reader->ids[i]);
-  g_hash_table_unref (reader->sources);
   g_free (reader);
 }
 
@@ -73,17 +69,6 @@ migmap_json_path_index (const char *path,
   return g_strdup_printf ("%s[%" G_GSIZE_FORMAT "]", path, index);
 }
 
-const char *
-migmap_json_ref_kind_name (MigmapRefKind kind)
-{
-  static const char * const names[MIGMAP_N_REFS] = {
-    "organisation", "dialogue", "theme", "group", "place", "project", "event", "document",
-  };
-
-  g_return_val_if_fail (kind < MIGMAP_N_REFS, "entity");
-  return names[kind];
-}
-
 /* --- parsing ------------------------------------------------------------ */
 
 /* json-c reports a byte offset; people want a line and a column (in
@@ -114,7 +99,7 @@ json_object *
 migmap_json_parse_file (const char *path,
                         GError    **error)
 {
-  g_autofree char *basename = NULL;
+  g_autofree char *shown = NULL;
   g_autofree char *data = NULL;
   g_autoptr(GError) local_error = NULL;
   struct json_tokener *tok;
@@ -124,11 +109,11 @@ migmap_json_parse_file (const char *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  basename = g_path_get_basename (path);
+  shown = g_canonicalize_filename (path, NULL);
   if (!g_file_get_contents (path, &data, &len, &local_error))
     {
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_READ,
-                   "%s: cannot read file: %s", basename, local_error->message);
+                   "%s: cannot read file: %s", shown, local_error->message);
       return NULL;
     }
 
@@ -153,7 +138,7 @@ migmap_json_parse_file (const char *path,
 
       offset_to_line_column (data, MIN (offset, len), &line, &column);
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
-                   "%s:%u:%u: malformed JSON: %s", basename, line, column, what);
+                   "%s:%u:%u: malformed JSON: %s", shown, line, column, what);
       json_tokener_free (tok);
       return NULL;
     }
@@ -170,7 +155,7 @@ migmap_json_parse_file (const char *path,
           offset_to_line_column (data, offset, &line, &column);
           g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_SYNTAX,
                        "%s:%u:%u: malformed JSON: unexpected data after the end of the document",
-                       basename, line, column);
+                       shown, line, column);
           json_object_put (root);
           json_tokener_free (tok);
           return NULL;
@@ -212,12 +197,12 @@ type_article_name (json_type type)
     }
 }
 
-static gboolean
-wrong_type (MigmapJsonReader *reader,
-            const char       *path,
-            json_object      *value,
-            json_type         expected,
-            GError          **error)
+gboolean
+migmap_json_reader_wrong_type (MigmapJsonReader *reader,
+                               const char       *path,
+                               json_object      *value,
+                               json_type         expected,
+                               GError          **error)
 {
   g_autofree char *shown = describe_value (value);
 
@@ -226,9 +211,9 @@ wrong_type (MigmapJsonReader *reader,
   return FALSE;
 }
 
-static gboolean
-has_type (json_object *value,
-          json_type    expected)
+gboolean
+migmap_json_has_type (json_object *value,
+                      json_type    expected)
 {
   json_type type = json_object_get_type (value);
 
@@ -262,10 +247,10 @@ get_member (MigmapJsonReader *reader,
         }
       return TRUE;
     }
-  if (!has_type (value, type))
+  if (!migmap_json_has_type (value, type))
     {
       g_autofree char *child = migmap_json_path_key (path, key);
-      return wrong_type (reader, child, value, type, error);
+      return migmap_json_reader_wrong_type (reader, child, value, type, error);
     }
   *out = value;
   return TRUE;
@@ -278,8 +263,12 @@ migmap_json_reader_check_object (MigmapJsonReader   *reader,
                                  const char * const *allowed_keys,
                                  GError            **error)
 {
-  if (!has_type (obj, json_type_object))
-    return wrong_type (reader, path, obj, json_type_object, error);
+  if (!migmap_json_has_type (obj, json_type_object))
+    return migmap_json_reader_wrong_type (reader, path, obj, json_type_object, error);
+  if (reader->unknown_keys == MIGMAP_JSON_UNKNOWN_KEYS_IGNORE)
+    return TRUE;
+
+  g_return_val_if_fail (allowed_keys != NULL, FALSE);
 
   /* A misspelt optional key would otherwise silently drop a fact. */
   json_object_object_foreach (obj, key, value)
@@ -319,11 +308,11 @@ migmap_json_reader_object (MigmapJsonReader *reader,
   return get_member (reader, obj, path, key, json_type_object, required, out, error);
 }
 
-static gboolean
-check_non_empty (MigmapJsonReader *reader,
-                 const char       *path,
-                 const char       *text,
-                 GError          **error)
+gboolean
+migmap_json_reader_check_non_empty (MigmapJsonReader *reader,
+                                    const char       *path,
+                                    const char       *text,
+                                    GError          **error)
 {
   if (*text == '\0')
     {
@@ -353,30 +342,49 @@ migmap_json_reader_string (MigmapJsonReader *reader,
   if (required)
     {
       g_autofree char *child = migmap_json_path_key (path, key);
-      if (!check_non_empty (reader, child, json_object_get_string (value), error))
+      if (!migmap_json_reader_check_non_empty (reader, child, json_object_get_string (value), error))
         return FALSE;
     }
   *out = g_strdup (json_object_get_string (value));
   return TRUE;
 }
 
-/* Walks an array of strings, calling @check on each; collects them. */
-typedef gboolean (*StringCheck) (MigmapJsonReader *reader,
-                                 const char       *path,
-                                 const char       *value,
-                                 gpointer          data,
-                                 GError          **error);
+gboolean
+migmap_json_reader_checked_string (MigmapJsonReader      *reader,
+                                   json_object           *obj,
+                                   const char            *path,
+                                   const char            *key,
+                                   gboolean               required,
+                                   MigmapJsonStringCheck  check,
+                                   gpointer               data,
+                                   char                 **out,
+                                   GError               **error)
+{
+  g_autofree char *value = NULL;
 
-static gboolean
-read_string_array (MigmapJsonReader *reader,
-                   json_object      *obj,
-                   const char       *path,
-                   const char       *key,
-                   StringCheck       check,
-                   gpointer          data,
-                   gboolean          unique,
-                   char           ***out,
-                   GError          **error)
+  *out = NULL;
+  if (!migmap_json_reader_string (reader, obj, path, key, required, &value, error))
+    return FALSE;
+  if (value != NULL)
+    {
+      g_autofree char *child = migmap_json_path_key (path, key);
+      if (!check (reader, child, value, data, error))
+        return FALSE;
+    }
+  *out = g_steal_pointer (&value);
+  return TRUE;
+}
+
+gboolean
+migmap_json_reader_string_array (MigmapJsonReader     *reader,
+                                 json_object          *obj,
+                                 const char           *path,
+                                 const char           *key,
+                                 MigmapJsonStringCheck check,
+                                 gpointer              data,
+                                 gboolean              unique,
+                                 char               ***out,
+                                 GError              **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -394,10 +402,10 @@ read_string_array (MigmapJsonReader *reader,
         g_autofree char *item_path = migmap_json_path_index (array_path, i);
         const char *text;
 
-        if (!has_type (item, json_type_string))
-          return wrong_type (reader, item_path, item, json_type_string, error);
+        if (!migmap_json_has_type (item, json_type_string))
+          return migmap_json_reader_wrong_type (reader, item_path, item, json_type_string, error);
         text = json_object_get_string (item);
-        if (!check_non_empty (reader, item_path, text, error))
+        if (!migmap_json_reader_check_non_empty (reader, item_path, text, error))
           return FALSE;
         if (check != NULL && !check (reader, item_path, text, data, error))
           return FALSE;
@@ -422,7 +430,7 @@ migmap_json_reader_strv (MigmapJsonReader *reader,
                          char           ***out,
                          GError          **error)
 {
-  return read_string_array (reader, obj, path, key, NULL, NULL, FALSE, out, error);
+  return migmap_json_reader_string_array (reader, obj, path, key, NULL, NULL, FALSE, out, error);
 }
 
 gboolean
@@ -519,337 +527,4 @@ migmap_json_reader_double (MigmapJsonReader *reader,
   *out = number;
   *present = TRUE;
   return TRUE;
-}
-
-gboolean
-migmap_json_reader_date (MigmapJsonReader *reader,
-                         json_object      *obj,
-                         const char       *path,
-                         const char       *key,
-                         gboolean          required,
-                         MigmapDate       *out,
-                         GError          **error)
-{
-  g_autofree char *text = NULL;
-  MigmapDate date = MIGMAP_DATE_INIT;
-
-  *out = date;
-  if (!migmap_json_reader_string (reader, obj, path, key, required, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-  if (!migmap_date_parse (text, &date))
-    {
-      g_autofree char *child = migmap_json_path_key (path, key);
-
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_DATE, child,
-                                    "bad date \"%s\" (expected YYYY, YYYY-MM or YYYY-MM-DD)", text);
-      return FALSE;
-    }
-  *out = date;
-  return TRUE;
-}
-
-gboolean
-migmap_json_reader_date_range (MigmapJsonReader *reader,
-                               json_object      *obj,
-                               const char       *path,
-                               const char       *start_key,
-                               const char       *end_key,
-                               MigmapDate       *start,
-                               MigmapDate       *end,
-                               GError          **error)
-{
-  if (!migmap_json_reader_date (reader, obj, path, start_key, FALSE, start, error) ||
-      !migmap_json_reader_date (reader, obj, path, end_key, FALSE, end, error))
-    return FALSE;
-
-  /* Compare the widest readings: "2009" may end in "2009-03". */
-  if (migmap_date_is_set (start) && migmap_date_is_set (end) &&
-      migmap_date_get_last_day (end) < migmap_date_get_first_day (start))
-    {
-      g_autofree char *child = migmap_json_path_key (path, end_key);
-      g_autofree char *start_text = migmap_date_to_string (start);
-      g_autofree char *end_text = migmap_date_to_string (end);
-
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_DATE, child,
-                                    "%s \"%s\" is before %s \"%s\"", end_key, end_text, start_key, start_text);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_country (MigmapJsonReader *reader,
-               const char       *path,
-               const char       *code,
-               gpointer          data,
-               GError          **error)
-{
-  (void) data;
-  g_return_val_if_fail (reader->codes != NULL, FALSE);
-
-  if (!migmap_country_codes_contains (reader->codes, code))
-    {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY, path,
-                                    "unknown country code \"%s\"", code);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* A string member, checked when present. */
-static gboolean
-read_checked_string (MigmapJsonReader *reader,
-                     json_object      *obj,
-                     const char       *path,
-                     const char       *key,
-                     gboolean          required,
-                     StringCheck       check,
-                     gpointer          data,
-                     char            **out,
-                     GError          **error)
-{
-  g_autofree char *value = NULL;
-
-  *out = NULL;
-  if (!migmap_json_reader_string (reader, obj, path, key, required, &value, error))
-    return FALSE;
-  if (value != NULL)
-    {
-      g_autofree char *child = migmap_json_path_key (path, key);
-      if (!check (reader, child, value, data, error))
-        return FALSE;
-    }
-  *out = g_steal_pointer (&value);
-  return TRUE;
-}
-
-gboolean
-migmap_json_reader_country (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            const char       *key,
-                            gboolean          required,
-                            char            **out,
-                            GError          **error)
-{
-  return read_checked_string (reader, obj, path, key, required, check_country, NULL, out, error);
-}
-
-gboolean
-migmap_json_reader_countries (MigmapJsonReader *reader,
-                              json_object      *obj,
-                              const char       *path,
-                              const char       *key,
-                              char           ***out,
-                              GError          **error)
-{
-  return read_string_array (reader, obj, path, key, check_country, NULL, TRUE, out, error);
-}
-
-static gboolean
-check_language (MigmapJsonReader *reader,
-                const char       *path,
-                const char       *code,
-                gpointer          data,
-                GError          **error)
-{
-  (void) data;
-  if (strlen (code) != 2 || !g_ascii_islower (code[0]) || !g_ascii_islower (code[1]))
-    {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, path,
-                                    "bad language code \"%s\" (expected ISO 639-1, two lower-case letters)", code);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-migmap_json_reader_languages (MigmapJsonReader *reader,
-                              json_object      *obj,
-                              const char       *path,
-                              const char       *key,
-                              char           ***out,
-                              GError          **error)
-{
-  return read_string_array (reader, obj, path, key, check_language, NULL, TRUE, out, error);
-}
-
-gboolean
-migmap_json_reader_check_ref (MigmapJsonReader *reader,
-                              const char       *path,
-                              MigmapRefKind     kind,
-                              const char       *id,
-                              GError          **error)
-{
-  if (!g_hash_table_contains (reader->ids[kind], id))
-    {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE, path,
-                                    "unknown %s \"%s\"", migmap_json_ref_kind_name (kind), id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-check_ref_item (MigmapJsonReader *reader,
-                const char       *path,
-                const char       *id,
-                gpointer          data,
-                GError          **error)
-{
-  return migmap_json_reader_check_ref (reader, path, (MigmapRefKind) GPOINTER_TO_UINT (data), id, error);
-}
-
-gboolean
-migmap_json_reader_ref (MigmapJsonReader *reader,
-                        json_object      *obj,
-                        const char       *path,
-                        const char       *key,
-                        MigmapRefKind     kind,
-                        gboolean          required,
-                        char            **out,
-                        GError          **error)
-{
-  return read_checked_string (reader, obj, path, key, required, check_ref_item, GUINT_TO_POINTER (kind), out, error);
-}
-
-gboolean
-migmap_json_reader_refs (MigmapJsonReader *reader,
-                         json_object      *obj,
-                         const char       *path,
-                         const char       *key,
-                         MigmapRefKind     kind,
-                         char           ***out,
-                         GError          **error)
-{
-  return read_string_array (reader, obj, path, key, check_ref_item, GUINT_TO_POINTER (kind), TRUE, out, error);
-}
-
-gboolean
-migmap_json_reader_roles (MigmapJsonReader *reader,
-                          json_object      *obj,
-                          const char       *path,
-                          const char       *key,
-                          char           ***ids,
-                          char           ***roles,
-                          GError          **error)
-{
-  static const char * const role_keys[] = { "organisation", "role", NULL };
-  g_autoptr(GStrvBuilder) id_builder = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) role_builder = g_strv_builder_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *array_path = migmap_json_path_key (path, key);
-  json_object *array;
-
-  *ids = *roles = NULL;
-  if (!get_member (reader, obj, path, key, json_type_array, FALSE, &array, error))
-    return FALSE;
-
-  if (array != NULL)
-    for (gsize i = 0; i < json_object_array_length (array); i++)
-      {
-        json_object *item = json_object_array_get_idx (array, i);
-        g_autofree char *item_path = migmap_json_path_index (array_path, i);
-        g_autofree char *id = NULL;
-        g_autofree char *role = NULL;
-
-        if (has_type (item, json_type_string))
-          {
-            id = g_strdup (json_object_get_string (item));
-            if (!check_non_empty (reader, item_path, id, error) ||
-                !migmap_json_reader_check_ref (reader, item_path, MIGMAP_REF_ORGANISATION, id, error))
-              return FALSE;
-          }
-        else if (has_type (item, json_type_object))
-          {
-            if (!migmap_json_reader_check_object (reader, item, item_path, role_keys, error) ||
-                !migmap_json_reader_ref (reader, item, item_path, "organisation", MIGMAP_REF_ORGANISATION, TRUE, &id, error) ||
-                !migmap_json_reader_string (reader, item, item_path, "role", FALSE, &role, error))
-              return FALSE;
-          }
-        else
-          return wrong_type (reader, item_path, item, json_type_string, error);
-
-        if (!g_hash_table_add (seen, g_strdup (id)))
-          {
-            migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, item_path,
-                                          "duplicate value \"%s\"", id);
-            return FALSE;
-          }
-        g_strv_builder_add (id_builder, id);
-        g_strv_builder_add (role_builder, role ? role : "");
-      }
-
-  *ids = g_strv_builder_end (id_builder);
-  *roles = g_strv_builder_end (role_builder);
-  return TRUE;
-}
-
-static gboolean
-check_source (MigmapJsonReader *reader,
-              const char       *path,
-              const char       *file,
-              gpointer          data,
-              GError          **error)
-{
-  (void) data;
-  if (!g_hash_table_contains (reader->sources, file))
-    {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE, path,
-                                    "unknown source \"%s\"", file);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-migmap_json_reader_sources (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            char           ***out,
-                            GError          **error)
-{
-  json_object *value = NULL;
-
-  *out = NULL;
-  if (!json_object_object_get_ex (obj, "source", &value) || value == NULL)
-    {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_MISSING_FIELD, path,
-                                    "missing required field \"source\"");
-      return FALSE;
-    }
-
-  if (has_type (value, json_type_string))
-    {
-      g_autofree char *child = migmap_json_path_key (path, "source");
-      const char *file = json_object_get_string (value);
-
-      if (!check_non_empty (reader, child, file, error) || !check_source (reader, child, file, NULL, error))
-        return FALSE;
-      *out = g_new0 (char *, 2);
-      (*out)[0] = g_strdup (file);
-      return TRUE;
-    }
-  if (has_type (value, json_type_array))
-    {
-      if (!read_string_array (reader, obj, path, "source", check_source, NULL, TRUE, out, error))
-        return FALSE;
-      if (g_strv_length (*out) == 0)
-        {
-          g_autofree char *child = migmap_json_path_key (path, "source");
-
-          g_clear_pointer (out, g_strfreev);
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, child,
-                                        "bad value [] (expected at least one source)");
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  {
-    g_autofree char *child = migmap_json_path_key (path, "source");
-    return wrong_type (reader, child, value, json_type_string, error);
-  }
 }

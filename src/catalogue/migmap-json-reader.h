@@ -1,42 +1,38 @@
-/* migmap-json-reader.h: typed field access on json-c objects, with errors
- * that name the file, the JSON path and the bad value (private) */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-json-reader.h: json-c parsing with file:line:column positions and
+ * typed field access whose errors name the file, the JSON path and the bad
+ * value (private).  Knows nothing of what the JSON describes. */
 #pragma once
 
 #include <glib.h>
 #include <json-c/json.h>
 
-#include "migmap-country-codes.h"
-#include "migmap-date.h"
+#include "migmap-catalogue-error.h"
 
 G_BEGIN_DECLS
 
-/* The kinds of entity an id may refer to. */
+/* What an object key that the reader was not told about means. */
 typedef enum {
-  MIGMAP_REF_ORGANISATION,
-  MIGMAP_REF_DIALOGUE,
-  MIGMAP_REF_THEME,
-  MIGMAP_REF_GROUP,
-  MIGMAP_REF_PLACE,
-  MIGMAP_REF_PROJECT,
-  MIGMAP_REF_EVENT,
-  MIGMAP_REF_DOCUMENT,
-  MIGMAP_N_REFS
-} MigmapRefKind;
+  MIGMAP_JSON_UNKNOWN_KEYS_ERROR,  /* our own files: a misspelt key would silently drop a fact */
+  MIGMAP_JSON_UNKNOWN_KEYS_IGNORE, /* files others own, which grow new keys between releases */
+} MigmapJsonUnknownKeys;
 
 typedef struct {
-  char               *file;        /* basename, as shown in messages */
-  MigmapCountryCodes *codes;       /* NULL while reading the code list itself */
-  GHashTable         *ids[MIGMAP_N_REFS]; /* id -> path of its definition */
-  GHashTable         *sources;     /* source document file names */
+  char                 *file;         /* absolute, shown in messages */
+  MigmapJsonUnknownKeys unknown_keys;
 } MigmapJsonReader;
 
-MigmapJsonReader *migmap_json_reader_new   (const char         *path,
-                                            MigmapCountryCodes *codes);
-void              migmap_json_reader_free  (MigmapJsonReader   *reader);
+MigmapJsonReader *migmap_json_reader_new   (const char            *path,
+                                            MigmapJsonUnknownKeys  unknown_keys);
+void              migmap_json_reader_free  (MigmapJsonReader      *reader);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MigmapJsonReader, migmap_json_reader_free)
 
 json_object      *migmap_json_parse_file   (const char         *path,
                                             GError            **error);
 
+/* "FILE: JSON-PATH: message", FILE the absolute path; the root is
+ * shown as "(root)". */
 void              migmap_json_reader_set_error (MigmapJsonReader *reader,
                                                 GError          **error,
                                                 int               code,
@@ -48,10 +44,34 @@ char             *migmap_json_path_key     (const char *path,
                                             const char *key);
 char             *migmap_json_path_index   (const char *path,
                                             gsize       index);
-const char       *migmap_json_ref_kind_name (MigmapRefKind kind);
+
+/* A double also accepts a whole number. */
+gboolean          migmap_json_has_type     (json_object *value,
+                                            json_type    expected);
+/* Always FALSE, with a TYPE error quoting @value. */
+gboolean          migmap_json_reader_wrong_type (MigmapJsonReader *reader,
+                                                 const char       *path,
+                                                 json_object      *value,
+                                                 json_type         expected,
+                                                 GError          **error);
+gboolean          migmap_json_reader_check_non_empty (MigmapJsonReader *reader,
+                                                      const char       *path,
+                                                      const char       *text,
+                                                      GError          **error);
+
+/* Called on each string of a checked field with the string's own path. */
+typedef gboolean (*MigmapJsonStringCheck) (MigmapJsonReader *reader,
+                                           const char       *path,
+                                           const char       *value,
+                                           gpointer          data,
+                                           GError          **error);
 
 /* Each getter returns FALSE with @error set when the field is present but
  * wrong, or absent though required.  A JSON null counts as absent. */
+
+/* @obj must be an object; with MIGMAP_JSON_UNKNOWN_KEYS_ERROR every key
+ * must be in @allowed_keys (which may be NULL when unknown keys are
+ * ignored). */
 gboolean migmap_json_reader_check_object (MigmapJsonReader   *reader,
                                           json_object        *obj,
                                           const char         *path,
@@ -71,6 +91,7 @@ gboolean migmap_json_reader_object (MigmapJsonReader *reader,
                                     gboolean          required,
                                     json_object     **out,
                                     GError          **error);
+/* A required string must also be non-empty. */
 gboolean migmap_json_reader_string (MigmapJsonReader *reader,
                                     json_object      *obj,
                                     const char       *path,
@@ -78,6 +99,27 @@ gboolean migmap_json_reader_string (MigmapJsonReader *reader,
                                     gboolean          required,
                                     char            **out,
                                     GError          **error);
+/* A string member, passed to @check when present. */
+gboolean migmap_json_reader_checked_string (MigmapJsonReader      *reader,
+                                            json_object           *obj,
+                                            const char            *path,
+                                            const char            *key,
+                                            gboolean               required,
+                                            MigmapJsonStringCheck  check,
+                                            gpointer               data,
+                                            char                 **out,
+                                            GError               **error);
+/* An optional array of non-empty strings, each passed to @check (if not
+ * NULL); with @unique a repeated string is an error.  Absent: empty. */
+gboolean migmap_json_reader_string_array (MigmapJsonReader      *reader,
+                                          json_object           *obj,
+                                          const char            *path,
+                                          const char            *key,
+                                          MigmapJsonStringCheck  check,
+                                          gpointer               data,
+                                          gboolean               unique,
+                                          char                ***out,
+                                          GError               **error);
 gboolean migmap_json_reader_strv   (MigmapJsonReader *reader,
                                     json_object      *obj,
                                     const char       *path,
@@ -111,73 +153,5 @@ gboolean migmap_json_reader_double (MigmapJsonReader *reader,
                                     double           *out,
                                     gboolean         *present,
                                     GError          **error);
-gboolean migmap_json_reader_date   (MigmapJsonReader *reader,
-                                    json_object      *obj,
-                                    const char       *path,
-                                    const char       *key,
-                                    gboolean          required,
-                                    MigmapDate       *out,
-                                    GError          **error);
-gboolean migmap_json_reader_date_range (MigmapJsonReader *reader,
-                                        json_object      *obj,
-                                        const char       *path,
-                                        const char       *start_key,
-                                        const char       *end_key,
-                                        MigmapDate       *start,
-                                        MigmapDate       *end,
-                                        GError          **error);
-gboolean migmap_json_reader_country (MigmapJsonReader *reader,
-                                     json_object      *obj,
-                                     const char       *path,
-                                     const char       *key,
-                                     gboolean          required,
-                                     char            **out,
-                                     GError          **error);
-gboolean migmap_json_reader_countries (MigmapJsonReader *reader,
-                                       json_object      *obj,
-                                       const char       *path,
-                                       const char       *key,
-                                       char           ***out,
-                                       GError          **error);
-gboolean migmap_json_reader_languages (MigmapJsonReader *reader,
-                                       json_object      *obj,
-                                       const char       *path,
-                                       const char       *key,
-                                       char           ***out,
-                                       GError          **error);
-gboolean migmap_json_reader_ref    (MigmapJsonReader *reader,
-                                    json_object      *obj,
-                                    const char       *path,
-                                    const char       *key,
-                                    MigmapRefKind     kind,
-                                    gboolean          required,
-                                    char            **out,
-                                    GError          **error);
-gboolean migmap_json_reader_refs   (MigmapJsonReader *reader,
-                                    json_object      *obj,
-                                    const char       *path,
-                                    const char       *key,
-                                    MigmapRefKind     kind,
-                                    char           ***out,
-                                    GError          **error);
-gboolean migmap_json_reader_check_ref (MigmapJsonReader *reader,
-                                       const char       *path,
-                                       MigmapRefKind     kind,
-                                       const char       *id,
-                                       GError          **error);
-/* Organisations with optional roles: "iom" or {"organisation": "dgsg", "role": "..."}. */
-gboolean migmap_json_reader_roles  (MigmapJsonReader *reader,
-                                    json_object      *obj,
-                                    const char       *path,
-                                    const char       *key,
-                                    char           ***ids,
-                                    char           ***roles,
-                                    GError          **error);
-/* "source": one file name or an array of them; required on every entity. */
-gboolean migmap_json_reader_sources (MigmapJsonReader *reader,
-                                     json_object      *obj,
-                                     const char       *path,
-                                     char           ***out,
-                                     GError          **error);
 
 G_END_DECLS

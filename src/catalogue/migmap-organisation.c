@@ -1,7 +1,7 @@
 /* migmap-organisation.c: an agency, donor state, network or authority */
 #include "migmap-organisation.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-organisation-private.h"
 
 struct _MigmapOrganisation {
   GObject parent_instance;
@@ -78,10 +78,10 @@ migmap_organisation_init (MigmapOrganisation *self)
 }
 
 MigmapOrganisation *
-migmap_organisation_new_from_json (MigmapJsonReader *reader,
-                                   json_object      *obj,
-                                   const char       *path,
-                                   GError          **error)
+migmap_organisation_new_from_json (MigmapCatalogueReader *reader,
+                                   json_object           *obj,
+                                   const char            *path,
+                                   GError               **error)
 {
   static const char * const keys[] = {
     "id", "name", "acronym", "kind", "country", "places", "parent", "notes", "source", NULL
@@ -91,18 +91,18 @@ migmap_organisation_new_from_json (MigmapJsonReader *reader,
   };
   g_autoptr(MigmapOrganisation) self = g_object_new (MIGMAP_TYPE_ORGANISATION, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "name", TRUE, &self->name, error) ||
-      !migmap_json_reader_string (reader, obj, path, "acronym", FALSE, &self->acronym, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "name", TRUE, &self->name, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "acronym", FALSE, &self->acronym, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
       /* A donor state is the state itself: the map needs its country. */
-      !migmap_json_reader_country (reader, obj, path, "country",
+      !migmap_catalogue_reader_country (reader, obj, path, "country",
                                    g_str_equal (self->kind, "donor_state"), &self->country, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "parent", MIGMAP_REF_ORGANISATION, FALSE, &self->parent_id, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+      !migmap_catalogue_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "parent", MIGMAP_REF_ORGANISATION, FALSE, &self->parent_id, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   return g_steal_pointer (&self);

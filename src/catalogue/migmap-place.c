@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "migmap-catalogue-private.h"
+#include "migmap-place-private.h"
 
 struct _MigmapPlace {
   GObject parent_instance;
@@ -107,13 +107,13 @@ migmap_place_init (MigmapPlace *self)
 /* The gazetteer entry must be in the country the place claims; this catches
  * a city resolved in the wrong country (Rabat, Malta for Rabat, Morocco). */
 static gboolean
-read_gazetteer (MigmapJsonReader *reader,
-                json_object      *obj,
-                const char       *path,
-                const char       *country,
-                char            **name,
-                char            **alpha2,
-                GError          **error)
+read_gazetteer (MigmapCatalogueReader *reader,
+                json_object           *obj,
+                const char            *path,
+                const char            *country,
+                char                 **name,
+                char                 **alpha2,
+                GError               **error)
 {
   static const char * const keys[] = { "name", "country", NULL };
   g_autofree char *sub = migmap_json_path_key (path, "gazetteer");
@@ -121,13 +121,13 @@ read_gazetteer (MigmapJsonReader *reader,
   const char *alpha3;
 
   *name = *alpha2 = NULL;
-  if (!migmap_json_reader_object (reader, obj, path, "gazetteer", FALSE, &gazetteer, error))
+  if (!migmap_json_reader_object (reader->json, obj, path, "gazetteer", FALSE, &gazetteer, error))
     return FALSE;
   if (gazetteer == NULL)
     return TRUE;
-  if (!migmap_json_reader_check_object (reader, gazetteer, sub, keys, error) ||
-      !migmap_json_reader_string (reader, gazetteer, sub, "name", TRUE, name, error) ||
-      !migmap_json_reader_string (reader, gazetteer, sub, "country", TRUE, alpha2, error))
+  if (!migmap_json_reader_check_object (reader->json, gazetteer, sub, keys, error) ||
+      !migmap_json_reader_string (reader->json, gazetteer, sub, "name", TRUE, name, error) ||
+      !migmap_json_reader_string (reader->json, gazetteer, sub, "country", TRUE, alpha2, error))
     return FALSE;
 
   alpha3 = migmap_country_codes_lookup_alpha2 (reader->codes, *alpha2);
@@ -135,7 +135,7 @@ read_gazetteer (MigmapJsonReader *reader,
     {
       g_autofree char *child = migmap_json_path_key (sub, "country");
 
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, child,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, child,
                                     "gazetteer country \"%s\" is not the place's country \"%s\"", *alpha2, country);
       return FALSE;
     }
@@ -143,46 +143,46 @@ read_gazetteer (MigmapJsonReader *reader,
 }
 
 static gboolean
-read_coordinates (MigmapJsonReader *reader,
-                  json_object      *obj,
-                  const char       *path,
-                  gboolean          required,
-                  double           *lon,
-                  double           *lat,
-                  char            **coordinates_source,
-                  gboolean         *present,
-                  GError          **error)
+read_coordinates (MigmapCatalogueReader *reader,
+                  json_object           *obj,
+                  const char            *path,
+                  gboolean               required,
+                  double                *lon,
+                  double                *lat,
+                  char                 **coordinates_source,
+                  gboolean              *present,
+                  GError               **error)
 {
   gboolean has_lon = FALSE, has_lat = FALSE;
 
-  if (!migmap_json_reader_double (reader, obj, path, "lon", required, -180, 180, lon, &has_lon, error) ||
-      !migmap_json_reader_double (reader, obj, path, "lat", required, -90, 90, lat, &has_lat, error))
+  if (!migmap_json_reader_double (reader->json, obj, path, "lon", required, -180, 180, lon, &has_lon, error) ||
+      !migmap_json_reader_double (reader->json, obj, path, "lat", required, -90, 90, lat, &has_lat, error))
     return FALSE;
   if (has_lon != has_lat)
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_MISSING_FIELD, path,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_MISSING_FIELD, path,
                                     "missing required field \"%s\"", has_lon ? "lat" : "lon");
       return FALSE;
     }
   /* Coordinates without provenance are not accepted: the sources have none. */
-  if (!migmap_json_reader_string (reader, obj, path, "coordinates_source", has_lon, coordinates_source, error))
+  if (!migmap_json_reader_string (reader->json, obj, path, "coordinates_source", has_lon, coordinates_source, error))
     return FALSE;
   *present = has_lon;
   return TRUE;
 }
 
 static gboolean
-read_candidates (MigmapPlace      *self,
-                 MigmapJsonReader *reader,
-                 json_object      *obj,
-                 const char       *path,
-                 GError          **error)
+read_candidates (MigmapPlace           *self,
+                 MigmapCatalogueReader *reader,
+                 json_object           *obj,
+                 const char            *path,
+                 GError               **error)
 {
   static const char * const keys[] = { "country", "gazetteer", "lon", "lat", "coordinates_source", NULL };
   g_autofree char *candidates_path = migmap_json_path_key (path, "candidates");
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "candidates", FALSE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "candidates", FALSE, &array, error))
     return FALSE;
 
   for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -198,8 +198,8 @@ read_candidates (MigmapPlace      *self,
       {
         MigmapPlaceCandidate *c = &g_array_index (self->candidates, MigmapPlaceCandidate, i);
 
-        if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-            !migmap_json_reader_country (reader, item, item_path, "country", TRUE, &c->country, error) ||
+        if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+            !migmap_catalogue_reader_country (reader, item, item_path, "country", TRUE, &c->country, error) ||
             !read_gazetteer (reader, item, item_path, c->country, &gazetteer_name, &gazetteer_country, error) ||
             !read_coordinates (reader, item, item_path, TRUE, &c->lon, &c->lat, &c->coordinates_source, &present, error))
           return FALSE;
@@ -209,10 +209,10 @@ read_candidates (MigmapPlace      *self,
 }
 
 MigmapPlace *
-migmap_place_new_from_json (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            GError          **error)
+migmap_place_new_from_json (MigmapCatalogueReader *reader,
+                            json_object           *obj,
+                            const char            *path,
+                            GError               **error)
 {
   static const char * const keys[] = {
     "id", "name", "aliases", "kind", "country", "precision", "gazetteer", "lon", "lat",
@@ -223,12 +223,12 @@ migmap_place_new_from_json (MigmapJsonReader *reader,
   g_autofree char *precision = NULL;
   gboolean resolved;
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "name", TRUE, &self->name, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "aliases", &self->aliases, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "precision", TRUE, precisions, &precision, error))
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "name", TRUE, &self->name, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "aliases", &self->aliases, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "precision", TRUE, precisions, &precision, error))
     return NULL;
 
   for (guint i = 0; precisions[i]; i++)
@@ -238,23 +238,23 @@ migmap_place_new_from_json (MigmapJsonReader *reader,
 
   /* An unresolved place has no country and no point of its own: only
    * candidates.  Every other place has both. */
-  if (!migmap_json_reader_country (reader, obj, path, "country", resolved, &self->country, error) ||
+  if (!migmap_catalogue_reader_country (reader, obj, path, "country", resolved, &self->country, error) ||
       !read_gazetteer (reader, obj, path, self->country, &self->gazetteer_name, &self->gazetteer_country, error) ||
       !read_coordinates (reader, obj, path, resolved, &self->lon, &self->lat,
                          &self->coordinates_source, &self->has_coordinates, error) ||
-      !migmap_json_reader_string (reader, obj, path, "coordinates_note",
+      !migmap_json_reader_string (reader->json, obj, path, "coordinates_note",
                                   self->precision == MIGMAP_PLACE_PRECISION_ADMIN1 ||
                                   self->precision == MIGMAP_PLACE_PRECISION_COUNTRY,
                                   &self->coordinates_note, error) ||
       !read_candidates (self, reader, obj, path, error) ||
-      !migmap_json_reader_date (reader, obj, path, "established", FALSE, &self->established, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+      !migmap_catalogue_reader_date (reader, obj, path, "established", FALSE, &self->established, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   if (!resolved && (self->country != NULL || self->has_coordinates))
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
                                     "an unresolved place has no \"country\", \"lon\" or \"lat\"");
       return NULL;
     }

@@ -2,7 +2,8 @@
  * state it */
 #include "migmap-project.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-activity-private.h"
+#include "migmap-project-private.h"
 
 struct _MigmapProject {
   GObject parent_instance;
@@ -149,17 +150,17 @@ migmap_project_init (MigmapProject *self)
 }
 
 static gboolean
-read_date_variants (MigmapProject    *self,
-                    MigmapJsonReader *reader,
-                    json_object      *obj,
-                    const char       *path,
-                    GError          **error)
+read_date_variants (MigmapProject         *self,
+                    MigmapCatalogueReader *reader,
+                    json_object           *obj,
+                    const char            *path,
+                    GError               **error)
 {
   static const char * const keys[] = { "start", "end", "text", "source", NULL };
   g_autofree char *array_path = migmap_json_path_key (path, "date_variants");
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "date_variants", FALSE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "date_variants", FALSE, &array, error))
     return FALSE;
 
   for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -169,28 +170,28 @@ read_date_variants (MigmapProject    *self,
       MigmapDateVariant *variant = g_new0 (MigmapDateVariant, 1);
 
       g_ptr_array_add (self->date_variants, variant);
-      if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-          !migmap_json_reader_date_range (reader, item, item_path, "start", "end", &variant->start, &variant->end, error) ||
-          !migmap_json_reader_string (reader, item, item_path, "text", TRUE, &variant->text, error) ||
-          !migmap_json_reader_sources (reader, item, item_path, &variant->sources, error))
+      if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+          !migmap_catalogue_reader_date_range (reader, item, item_path, "start", "end", &variant->start, &variant->end, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "text", TRUE, &variant->text, error) ||
+          !migmap_catalogue_reader_sources (reader, item, item_path, &variant->sources, error))
         return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-read_status (MigmapProject    *self,
-             MigmapJsonReader *reader,
-             json_object      *obj,
-             const char       *path,
-             GError          **error)
+read_status (MigmapProject         *self,
+             MigmapCatalogueReader *reader,
+             json_object           *obj,
+             const char            *path,
+             GError               **error)
 {
   static const char * const keys[] = { "value", "as_of", "basis", "source", NULL };
   g_autofree char *sub = migmap_json_path_key (path, "status");
   g_autofree char *value = NULL;
   json_object *status;
 
-  if (!migmap_json_reader_object (reader, obj, path, "status", FALSE, &status, error))
+  if (!migmap_json_reader_object (reader->json, obj, path, "status", FALSE, &status, error))
     return FALSE;
   if (status == NULL)
     {
@@ -199,11 +200,11 @@ read_status (MigmapProject    *self,
     }
 
   /* Only what the source says or its own words imply: the basis says which. */
-  if (!migmap_json_reader_check_object (reader, status, sub, keys, error) ||
-      !migmap_json_reader_enum (reader, status, sub, "value", TRUE, statuses + 1, &value, error) ||
-      !migmap_json_reader_date (reader, status, sub, "as_of", FALSE, &self->status_as_of, error) ||
-      !migmap_json_reader_string (reader, status, sub, "basis", TRUE, &self->status_basis, error) ||
-      !migmap_json_reader_sources (reader, status, sub, &self->status_sources, error))
+  if (!migmap_json_reader_check_object (reader->json, status, sub, keys, error) ||
+      !migmap_json_reader_enum (reader->json, status, sub, "value", TRUE, statuses + 1, &value, error) ||
+      !migmap_catalogue_reader_date (reader, status, sub, "as_of", FALSE, &self->status_as_of, error) ||
+      !migmap_json_reader_string (reader->json, status, sub, "basis", TRUE, &self->status_basis, error) ||
+      !migmap_catalogue_reader_sources (reader, status, sub, &self->status_sources, error))
     return FALSE;
 
   for (guint i = 1; statuses[i]; i++)
@@ -213,11 +214,11 @@ read_status (MigmapProject    *self,
 }
 
 static gboolean
-read_themes (MigmapProject    *self,
-             MigmapJsonReader *reader,
-             json_object      *obj,
-             const char       *path,
-             GError          **error)
+read_themes (MigmapProject         *self,
+             MigmapCatalogueReader *reader,
+             json_object           *obj,
+             const char            *path,
+             GError               **error)
 {
   static const char * const keys[] = { "id", "by", NULL };
   static const char * const taggers[] = { "source", "catalogue", NULL };
@@ -226,7 +227,7 @@ read_themes (MigmapProject    *self,
   g_autoptr(GStrvBuilder) by = g_strv_builder_new ();
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "themes", FALSE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "themes", FALSE, &array, error))
     return FALSE;
 
   for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -236,9 +237,9 @@ read_themes (MigmapProject    *self,
       g_autofree char *id = NULL;
       g_autofree char *tagger = NULL;
 
-      if (!migmap_json_reader_check_object (reader, item, item_path, keys, error) ||
-          !migmap_json_reader_ref (reader, item, item_path, "id", MIGMAP_REF_THEME, TRUE, &id, error) ||
-          !migmap_json_reader_enum (reader, item, item_path, "by", TRUE, taggers, &tagger, error))
+      if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+          !migmap_catalogue_reader_ref (reader, item, item_path, "id", MIGMAP_REF_THEME, TRUE, &id, error) ||
+          !migmap_json_reader_enum (reader->json, item, item_path, "by", TRUE, taggers, &tagger, error))
         return FALSE;
       g_strv_builder_add (ids, id);
       g_strv_builder_add (by, tagger);
@@ -250,16 +251,16 @@ read_themes (MigmapProject    *self,
 }
 
 static gboolean
-read_activities (MigmapProject    *self,
-                 MigmapJsonReader *reader,
-                 json_object      *obj,
-                 const char       *path,
-                 GError          **error)
+read_activities (MigmapProject         *self,
+                 MigmapCatalogueReader *reader,
+                 json_object           *obj,
+                 const char            *path,
+                 GError               **error)
 {
   g_autofree char *array_path = migmap_json_path_key (path, "activities");
   json_object *array;
 
-  if (!migmap_json_reader_array (reader, obj, path, "activities", FALSE, &array, error))
+  if (!migmap_json_reader_array (reader->json, obj, path, "activities", FALSE, &array, error))
     return FALSE;
 
   for (gsize i = 0; array && i < json_object_array_length (array); i++)
@@ -295,18 +296,18 @@ field_is_empty (MigmapProject *self,
 }
 
 static gboolean
-read_lost_fields (MigmapProject    *self,
-                  MigmapJsonReader *reader,
-                  json_object      *obj,
-                  const char       *path,
-                  GError          **error)
+read_lost_fields (MigmapProject         *self,
+                  MigmapCatalogueReader *reader,
+                  json_object           *obj,
+                  const char            *path,
+                  GError               **error)
 {
   static const char * const lostable[] = {
     "donors", "partners", "implementing_agency", "countries", "start", "end", NULL
   };
   g_autofree char *array_path = migmap_json_path_key (path, "lost_fields");
 
-  if (!migmap_json_reader_strv (reader, obj, path, "lost_fields", &self->lost_fields, error))
+  if (!migmap_json_reader_strv (reader->json, obj, path, "lost_fields", &self->lost_fields, error))
     return FALSE;
 
   for (guint i = 0; self->lost_fields[i]; i++)
@@ -318,13 +319,13 @@ read_lost_fields (MigmapProject    *self,
         {
           g_autofree char *list = g_strjoinv (", ", (char **) lostable);
 
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, item_path,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, item_path,
                                         "bad value \"%s\" (expected one of: %s)", field, list);
           return FALSE;
         }
       if (!field_is_empty (self, field))
         {
-          migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, item_path,
+          migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, item_path,
                                         "\"%s\" is marked lost but has a value", field);
           return FALSE;
         }
@@ -333,10 +334,10 @@ read_lost_fields (MigmapProject    *self,
 }
 
 MigmapProject *
-migmap_project_new_from_json (MigmapJsonReader *reader,
-                              json_object      *obj,
-                              const char       *path,
-                              GError          **error)
+migmap_project_new_from_json (MigmapCatalogueReader *reader,
+                              json_object           *obj,
+                              const char            *path,
+                              GError               **error)
 {
   static const char * const keys[] = {
     "id", "title", "acronym", "kind", "phase", "parent", "predecessor", "objective",
@@ -351,45 +352,45 @@ migmap_project_new_from_json (MigmapJsonReader *reader,
   static const char * const bases[] = { "listed", "heading", "title", "text", "restored_label", NULL };
   g_autoptr(MigmapProject) self = g_object_new (MIGMAP_TYPE_PROJECT, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "title", TRUE, &self->title, error) ||
-      !migmap_json_reader_string (reader, obj, path, "acronym", FALSE, &self->acronym, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
-      !migmap_json_reader_string (reader, obj, path, "phase", FALSE, &self->phase, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "parent", MIGMAP_REF_PROJECT, FALSE, &self->parent_id, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "predecessor", MIGMAP_REF_PROJECT, FALSE, &self->predecessor_id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "objective", FALSE, &self->objective, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "specific_objectives", &self->specific_objectives, error) ||
-      !migmap_json_reader_string (reader, obj, path, "summary", FALSE, &self->summary, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "implementing_agency", MIGMAP_REF_ORGANISATION, FALSE,
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "title", TRUE, &self->title, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "acronym", FALSE, &self->acronym, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "phase", FALSE, &self->phase, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "parent", MIGMAP_REF_PROJECT, FALSE, &self->parent_id, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "predecessor", MIGMAP_REF_PROJECT, FALSE, &self->predecessor_id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "objective", FALSE, &self->objective, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "specific_objectives", &self->specific_objectives, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "summary", FALSE, &self->summary, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "implementing_agency", MIGMAP_REF_ORGANISATION, FALSE,
                                &self->implementing_agency_id, error) ||
-      !migmap_json_reader_roles (reader, obj, path, "partners", &self->partner_ids, &self->partner_roles, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "donors", MIGMAP_REF_ORGANISATION, &self->donor_ids, error) ||
-      !migmap_json_reader_roles (reader, obj, path, "related_organisations",
+      !migmap_catalogue_reader_roles (reader, obj, path, "partners", &self->partner_ids, &self->partner_roles, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "donors", MIGMAP_REF_ORGANISATION, &self->donor_ids, error) ||
+      !migmap_catalogue_reader_roles (reader, obj, path, "related_organisations",
                                  &self->related_organisation_ids, &self->related_organisation_roles, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "networks", MIGMAP_REF_ORGANISATION, &self->network_ids, error) ||
-      !migmap_json_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "networks", MIGMAP_REF_ORGANISATION, &self->network_ids, error) ||
+      !migmap_catalogue_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
       !read_date_variants (self, reader, obj, path, error) ||
       !read_status (self, reader, obj, path, error) ||
-      !migmap_json_reader_countries (reader, obj, path, "countries", &self->listed_countries, error) ||
-      !migmap_json_reader_enum (reader, obj, path, "countries_basis", FALSE, bases, &self->countries_basis, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "country_group", MIGMAP_REF_GROUP, FALSE, &self->country_group_id, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
+      !migmap_catalogue_reader_countries (reader, obj, path, "countries", &self->listed_countries, error) ||
+      !migmap_json_reader_enum (reader->json, obj, path, "countries_basis", FALSE, bases, &self->countries_basis, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "country_group", MIGMAP_REF_GROUP, FALSE, &self->country_group_id, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
       !read_themes (self, reader, obj, path, error) ||
       !read_activities (self, reader, obj, path, error) ||
-      !migmap_json_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
-      !migmap_json_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
-      !migmap_json_reader_int (reader, obj, path, "dialogue_phase", FALSE, 1, 99, &self->dialogue_phase, error) ||
-      !migmap_json_reader_string (reader, obj, path, "website", FALSE, &self->website, error) ||
+      !migmap_catalogue_reader_refs (reader, obj, path, "documents", MIGMAP_REF_DOCUMENT, &self->document_ids, error) ||
+      !migmap_catalogue_reader_ref (reader, obj, path, "dialogue", MIGMAP_REF_DIALOGUE, FALSE, &self->dialogue_id, error) ||
+      !migmap_json_reader_int (reader->json, obj, path, "dialogue_phase", FALSE, 1, 99, &self->dialogue_phase, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "website", FALSE, &self->website, error) ||
       !read_lost_fields (self, reader, obj, path, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   if (self->dialogue_phase != 0 && self->dialogue_id == NULL)
     {
-      migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
+      migmap_json_reader_set_error (reader->json, error, MIGMAP_CATALOGUE_ERROR_INCONSISTENT, path,
                                     "\"dialogue_phase\" given without \"dialogue\"");
       return NULL;
     }

@@ -1,7 +1,7 @@
 /* migmap-theme.c: a thematic area projects can be tagged with */
 #include "migmap-theme.h"
 
-#include "migmap-catalogue-private.h"
+#include "migmap-theme-private.h"
 
 struct _MigmapTheme {
   GObject parent_instance;
@@ -68,20 +68,20 @@ migmap_theme_init (MigmapTheme *self)
 }
 
 MigmapTheme *
-migmap_theme_new_from_json (MigmapJsonReader *reader,
-                            json_object      *obj,
-                            const char       *path,
-                            GError          **error)
+migmap_theme_new_from_json (MigmapCatalogueReader *reader,
+                            json_object           *obj,
+                            const char            *path,
+                            GError               **error)
 {
   static const char * const keys[] = { "id", "name", "family", "notes", "source", NULL };
   g_autoptr(MigmapTheme) self = g_object_new (MIGMAP_TYPE_THEME, NULL);
 
-  if (!migmap_json_reader_check_object (reader, obj, path, keys, error) ||
-      !migmap_json_reader_string (reader, obj, path, "id", TRUE, &self->id, error) ||
-      !migmap_json_reader_string (reader, obj, path, "name", TRUE, &self->name, error) ||
-      !migmap_json_reader_string (reader, obj, path, "family", FALSE, &self->family, error) ||
-      !migmap_json_reader_strv (reader, obj, path, "notes", &self->notes, error) ||
-      !migmap_json_reader_sources (reader, obj, path, &self->sources, error))
+  if (!migmap_json_reader_check_object (reader->json, obj, path, keys, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "id", TRUE, &self->id, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "name", TRUE, &self->name, error) ||
+      !migmap_json_reader_string (reader->json, obj, path, "family", FALSE, &self->family, error) ||
+      !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||
+      !migmap_catalogue_reader_sources (reader, obj, path, &self->sources, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -1,5 +1,7 @@
 /* test-catalogue-errors.c: each validation error, from a small broken file
  * under tests/catalogue/data/, with its exact message */
+#include <glib/gstdio.h>
+
 #include "catalogue-test-util.h"
 
 static MigmapCountryCodes *
@@ -17,6 +19,18 @@ real_codes (void)
   return codes;
 }
 
+/* @message is what follows the file's full path. */
+/* The message names the file by its full path, then says the rest. */
+static void
+assert_message (const GError *error,
+                const char   *path,
+                const char   *rest)
+{
+  g_autofree char *expected = g_strconcat (path, rest, NULL);
+
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 static void
 assert_load_error (const char *fixture,
                    int         code,
@@ -29,7 +43,8 @@ assert_load_error (const char *fixture,
   catalogue = migmap_catalogue_new_from_file_with_codes (path, real_codes (), &error);
   g_assert_null (catalogue);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, code);
-  g_assert_cmpstr (error->message, ==, message);
+  g_assert_true (g_path_is_absolute (path));
+  assert_message (error, path, message);
 }
 
 typedef struct {
@@ -40,43 +55,43 @@ typedef struct {
 
 static const ErrorCase cases[] = {
   { "malformed.json", MIGMAP_CATALOGUE_ERROR_SYNTAX,
-    "malformed.json:4:22: malformed JSON: unexpected character" },
+    ":4:22: malformed JSON: unexpected character" },
   { "truncated.json", MIGMAP_CATALOGUE_ERROR_SYNTAX,
-    "truncated.json:4:1: malformed JSON: unexpected end of file" },
+    ":4:1: malformed JSON: unexpected end of file" },
   { "bad-version.json", MIGMAP_CATALOGUE_ERROR_VERSION,
-    "bad-version.json: schema_version: unsupported version 2 (expected 1)" },
+    ": schema_version: unsupported version 2 (expected 1)" },
   { "unknown-country.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY,
-    "unknown-country.json: projects[1].countries[2]: unknown country code \"XYZ\"" },
+    ": projects[1].countries[2]: unknown country code \"XYZ\"" },
   { "unknown-group-member.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY,
-    "unknown-group-member.json: groups[0].members[2]: unknown country code \"EUR\"" },
+    ": groups[0].members[2]: unknown country code \"EUR\"" },
   { "missing-field.json", MIGMAP_CATALOGUE_ERROR_MISSING_FIELD,
-    "missing-field.json: projects[0]: missing required field \"title\"" },
+    ": projects[0]: missing required field \"title\"" },
   { "bad-date.json", MIGMAP_CATALOGUE_ERROR_BAD_DATE,
-    "bad-date.json: projects[0].start: bad date \"2009-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
+    ": projects[0].start: bad date \"2009-13\" (expected YYYY, YYYY-MM or YYYY-MM-DD)" },
   { "end-before-start.json", MIGMAP_CATALOGUE_ERROR_BAD_DATE,
-    "end-before-start.json: events[0].end: end \"2010-04\" is before start \"2010-05-01\"" },
+    ": events[0].end: end \"2010-04\" is before start \"2010-05-01\"" },
   { "duplicate-id.json", MIGMAP_CATALOGUE_ERROR_DUPLICATE_ID,
-    "duplicate-id.json: places[1].id: duplicate id \"tunis\" (first defined at places[0])" },
+    ": places[1].id: duplicate id \"tunis\" (first defined at places[0])" },
   { "unknown-organisation.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE,
-    "unknown-organisation.json: projects[0].donors[1]: unknown organisation \"atlantis\"" },
+    ": projects[0].donors[1]: unknown organisation \"atlantis\"" },
   { "unknown-place.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE,
-    "unknown-place.json: events[0].place: unknown place \"atlantis\"" },
+    ": events[0].place: unknown place \"atlantis\"" },
   { "unknown-source.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE,
-    "unknown-source.json: themes[0].source[1]: unknown source \"source-z.txt\"" },
+    ": themes[0].source[1]: unknown source \"source-z.txt\"" },
   { "unknown-phase.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE,
-    "unknown-phase.json: projects[0].dialogue_phase: unknown phase 4 of dialogue \"talks\"" },
+    ": projects[0].dialogue_phase: unknown phase 4 of dialogue \"talks\"" },
   { "wrong-type.json", MIGMAP_CATALOGUE_ERROR_TYPE,
-    "wrong-type.json: projects[1].countries: expected an array, got \"TUN\"" },
+    ": projects[1].countries: expected an array, got \"TUN\"" },
   { "unknown-field.json", MIGMAP_CATALOGUE_ERROR_UNKNOWN_FIELD,
-    "unknown-field.json: projects[1]: unknown field \"donor\"" },
+    ": projects[1]: unknown field \"donor\"" },
   { "bad-enum.json", MIGMAP_CATALOGUE_ERROR_BAD_VALUE,
-    "bad-enum.json: places[0].precision: bad value \"town\" (expected one of: city, admin1, country, unresolved)" },
+    ": places[0].precision: bad value \"town\" (expected one of: city, admin1, country, unresolved)" },
   { "bad-coordinates.json", MIGMAP_CATALOGUE_ERROR_BAD_VALUE,
-    "bad-coordinates.json: places[0].lon: bad value 200 (expected a number from -180 to 180)" },
+    ": places[0].lon: bad value 200 (expected a number from -180 to 180)" },
   { "lost-but-present.json", MIGMAP_CATALOGUE_ERROR_INCONSISTENT,
-    "lost-but-present.json: projects[1].lost_fields[0]: \"donors\" is marked lost but has a value" },
+    ": projects[1].lost_fields[0]: \"donors\" is marked lost but has a value" },
   { "expansion-mismatch.json", MIGMAP_CATALOGUE_ERROR_INCONSISTENT,
-    "expansion-mismatch.json: groups[1].members: lacks \"MAR\" of expansion group \"pair\"" },
+    ": groups[1].members: lacks \"MAR\" of expansion group \"pair\"" },
 };
 
 static void
@@ -116,7 +131,46 @@ test_missing_file (void)
   catalogue = migmap_catalogue_new_from_file_with_codes ("/nonexistent/catalogue.json", real_codes (), &error);
   g_assert_null (catalogue);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_READ);
-  g_assert_true (g_str_has_prefix (error->message, "catalogue.json: cannot read file: "));
+  g_assert_true (g_str_has_prefix (error->message, "/nonexistent/catalogue.json: cannot read file: "));
+}
+
+/* Two broken files with the same name, e.g. a user's copy and the
+ * installed one, are told apart by their messages. */
+static void
+test_same_name_told_apart (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "missing-field.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *messages[2] = { NULL, NULL };
+  char *dirs[2] = { NULL, NULL };
+  char *paths[2] = { NULL, NULL };
+
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MigmapCatalogue) catalogue = NULL;
+
+      dirs[i] = g_dir_make_tmp ("migmap-catalogue-XXXXXX", &error);
+      g_assert_no_error (error);
+      paths[i] = g_build_filename (dirs[i], "catalogue.json", NULL);
+      g_assert_true (g_file_set_contents (paths[i], contents, -1, &error));
+      catalogue = migmap_catalogue_new_from_file_with_codes (paths[i], real_codes (), &error);
+      g_assert_null (catalogue);
+      assert_message (error, paths[i], ": projects[0]: missing required field \"title\"");
+      messages[i] = g_strdup (error->message);
+      g_clear_error (&error);
+    }
+  g_assert_cmpstr (messages[0], !=, messages[1]);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpint (g_remove (paths[i]), ==, 0);
+      g_assert_cmpint (g_rmdir (dirs[i]), ==, 0);
+      g_free (messages[i]);
+      g_free (dirs[i]);
+      g_free (paths[i]);
+    }
 }
 
 static void
@@ -131,7 +185,7 @@ test_broken_country_codes (void)
   codes = migmap_country_codes_new_from_file (path, &error);
   g_assert_null (codes);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_MISSING_FIELD);
-  g_assert_cmpstr (error->message, ==, "iso-3166-1-broken.json: 3166-1[0]: missing required field \"alpha_3\"");
+  assert_message (error, path, ": 3166-1[0]: missing required field \"alpha_3\"");
   g_clear_error (&error);
 
   /* The default list comes from MIGMAP_ISO_3166_1_JSON when it is set. */
@@ -156,7 +210,7 @@ test_codes_decide_validity (void)
   catalogue = migmap_catalogue_new_from_file_with_codes (path, codes, &error);
   g_assert_null (catalogue);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_UNKNOWN_COUNTRY);
-  g_assert_cmpstr (error->message, ==, "minimal.json: groups[0].members[1].country: unknown country code \"MAR\"");
+  assert_message (error, path, ": groups[0].members[1].country: unknown country code \"MAR\"");
 }
 
 int
@@ -174,6 +228,7 @@ main (int   argc,
       g_test_add_data_func (name, &cases[i], test_error_case);
     }
   g_test_add_func ("/catalogue/errors/missing-file", test_missing_file);
+  g_test_add_func ("/catalogue/errors/same-name-told-apart", test_same_name_told_apart);
   g_test_add_func ("/catalogue/errors/broken-country-codes", test_broken_country_codes);
   g_test_add_func ("/catalogue/errors/codes-decide-validity", test_codes_decide_validity);
 

@@ -135,6 +135,100 @@ test_places_and_events_of_project (void)
   g_assert_cmpstr (migmap_event_get_id (g_ptr_array_index (mc2cm_events, 0)), ==, "mc2cm-days");
 }
 
+/* Exactly these entities, in this order. */
+static void
+assert_ids (GPtrArray  *result,
+            const char *expected_space_separated)
+{
+  g_autoptr(GString) actual = g_string_new (NULL);
+
+  for (guint i = 0; i < result->len; i++)
+    {
+      g_autofree char *id = NULL;
+
+      g_object_get (g_ptr_array_index (result, i), "id", &id, NULL);
+      g_string_append_printf (actual, "%s%s", i ? " " : "", id);
+    }
+  g_assert_cmpstr (actual->str, ==, expected_space_separated);
+}
+
+/* What the country panel shows under "Events" for a country. */
+static void
+test_events_in_country (void)
+{
+  MigmapCatalogue *catalogue = load_real_catalogue ();
+  MigmapDate nov_2012 = date_from ("2012-11"), y2013 = date_from ("2013"), y2012 = date_from ("2012");
+  g_autoptr(GPtrArray) tunisia = migmap_catalogue_events_in_country (catalogue, "TUN", NULL);
+  g_autoptr(GPtrArray) tunisia_nov_2012 = migmap_catalogue_events_in_country (catalogue, "TUN", &nov_2012);
+  g_autoptr(GPtrArray) tunisia_2013 = migmap_catalogue_events_in_country (catalogue, "TUN", &y2013);
+  g_autoptr(GPtrArray) netherlands = migmap_catalogue_events_in_country (catalogue, "NLD", NULL);
+  g_autoptr(GPtrArray) netherlands_2012 = migmap_catalogue_events_in_country (catalogue, "NLD", &y2012);
+  g_autoptr(GPtrArray) jordan = migmap_catalogue_events_in_country (catalogue, "JOR", NULL);
+
+  /* The AMEDIP workshop in Tunis, 7-8 November 2012; not the launches
+   * and MC2CM days, which have no place. */
+  assert_ids (tunisia, "amedip-workshop-tunis");
+  assert_ids (tunisia_nov_2012, "amedip-workshop-tunis");
+  assert_ids (tunisia_2013, "");
+  /* Both MTM meetings in The Hague, in file order; undated, so at no date. */
+  assert_ids (netherlands, "mtm-meeting-the-hague-1 mtm-meeting-the-hague-2");
+  assert_ids (netherlands_2012, "");
+  assert_ids (jordan, "");
+}
+
+/* What the country panel shows above the lists when a marker is clicked. */
+static void
+test_at_place (void)
+{
+  MigmapCatalogue *catalogue = load_real_catalogue ();
+  MigmapDate y2012 = date_from ("2012"), y2020 = date_from ("2020"), y2016 = date_from ("2016");
+  g_autoptr(GPtrArray) tunis_projects = migmap_catalogue_projects_at_place (catalogue, "tunis", NULL);
+  g_autoptr(GPtrArray) tunis_2012 = migmap_catalogue_projects_at_place (catalogue, "tunis", &y2012);
+  g_autoptr(GPtrArray) tunis_2020 = migmap_catalogue_projects_at_place (catalogue, "tunis", &y2020);
+  g_autoptr(GPtrArray) tunis_2016 = migmap_catalogue_projects_at_place (catalogue, "tunis", &y2016);
+  g_autoptr(GPtrArray) beja = migmap_catalogue_projects_at_place (catalogue, "beja-training-centre", NULL);
+  g_autoptr(GPtrArray) hague_projects = migmap_catalogue_projects_at_place (catalogue, "the-hague", NULL);
+  g_autoptr(GPtrArray) tunis_events = migmap_catalogue_events_at_place (catalogue, "tunis", NULL);
+  g_autoptr(GPtrArray) tunis_events_2016 = migmap_catalogue_events_at_place (catalogue, "tunis", &y2016);
+  g_autoptr(GPtrArray) hague_events = migmap_catalogue_events_at_place (catalogue, "the-hague", NULL);
+  g_autoptr(GPtrArray) sfax_events = migmap_catalogue_events_at_place (catalogue, "sfax", NULL);
+
+  /* AMEDIP held a workshop in Tunis; Tunis is one of MC2CM's cities. */
+  assert_ids (tunis_projects, "amedip mc2cm-ii");
+  assert_ids (tunis_2012, "amedip");
+  assert_ids (tunis_2020, "mc2cm-ii");
+  assert_ids (tunis_2016, "");
+  assert_ids (beja, "ibm-tunisia-training-facility");
+  assert_ids (hague_projects, "");
+
+  assert_ids (tunis_events, "amedip-workshop-tunis");
+  assert_ids (tunis_events_2016, "");
+  assert_ids (hague_events, "mtm-meeting-the-hague-1 mtm-meeting-the-hague-2");
+  assert_ids (sfax_events, "");
+}
+
+static void
+test_places_in_country (void)
+{
+  MigmapCatalogue *catalogue = load_real_catalogue ();
+  g_autoptr(GPtrArray) tunisia = migmap_catalogue_places_in_country (catalogue, "TUN");
+  g_autoptr(GPtrArray) libya = migmap_catalogue_places_in_country (catalogue, "LBY");
+  g_autoptr(GPtrArray) malta = migmap_catalogue_places_in_country (catalogue, "MLT");
+  g_autoptr(GPtrArray) algeria = migmap_catalogue_places_in_country (catalogue, "DZA");
+  g_autoptr(GPtrArray) listed = NULL;
+  const char *ids[] = { "sfax", "no-such-place", "tunis", NULL };
+
+  assert_ids (tunisia, "tunis sfax sousse beja-training-centre tozeur-training-centre");
+  /* Tripoli is unresolved (Libya or Lebanon): in neither country. */
+  g_assert_false (result_has_id (libya, "tripoli"));
+  g_assert_true (result_has_id (libya, "tajoura"));
+  assert_ids (malta, "ro-med"); /* ICMPD's regional office */
+  assert_ids (algeria, "");
+
+  listed = migmap_catalogue_dup_places (catalogue, ids);
+  assert_ids (listed, "sfax tunis");
+}
+
 static void
 test_lookups (void)
 {
@@ -295,6 +389,9 @@ main (int   argc,
   g_test_add_func ("/catalogue/queries/groups-for-country", test_groups_for_country);
   g_test_add_func ("/catalogue/queries/group-members-at", test_group_members_at);
   g_test_add_func ("/catalogue/queries/places-and-events-of-project", test_places_and_events_of_project);
+  g_test_add_func ("/catalogue/queries/events-in-country", test_events_in_country);
+  g_test_add_func ("/catalogue/queries/at-place", test_at_place);
+  g_test_add_func ("/catalogue/queries/places-in-country", test_places_in_country);
   g_test_add_func ("/catalogue/queries/lookups", test_lookups);
   g_test_add_func ("/catalogue/queries/search", test_search);
   g_test_add_func ("/catalogue/queries/search-accents", test_search_accents);

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-activity-private.h: what only the catalogue's reader uses of
+ * MigmapActivity */
+#pragma once
+
+#include <json-c/json.h>
+
+#include "migmap-catalogue-reader.h"
+#include "migmap-activity.h"
+
+G_BEGIN_DECLS
+
+/* Parses one activity at @path; references to other entities are checked against
+ * the reader's id tables, so all ids must be registered first. */
+MigmapActivity *migmap_activity_new_from_json (MigmapCatalogueReader *reader,
+                                               json_object           *obj,
+                                               const char            *path,
+                                               GError               **error);
+
+G_END_DECLS
