@@ -24,18 +24,33 @@ compare_crossings (gconstpointer a, gconstpointer b)
   return by_row ? by_row : _migmap_compare_doubles (&p[1], &q[1]);
 }
 
+/* Index entries allowed for a file: a fixed allowance, plus a few per edge.
+ * Real coastlines use about one cell per edge; edges that span the world use
+ * up to a thousand, so a small hostile file could otherwise ask for gigabytes. */
+#define INDEX_BASE_ENTRIES   (G_GUINT64_CONSTANT (1) << 20)
+#define INDEX_ENTRIES_PER_EDGE 4
+/* Past this, guint32 offsets would no longer do. */
+#define INDEX_MAX_ENTRIES    (G_GUINT64_CONSTANT (1) << 30)
+
+/* Clamped in double precision first, so no out-of-range value reaches a cast. */
+static inline guint
+grid_index (double grid_units, guint n)
+{
+  double clamped = CLAMP (floor (grid_units), 0.0, (double) n - 1);
+
+  return G_LIKELY (clamped == clamped) ? (guint) clamped : 0;
+}
+
 static inline guint
 grid_col (double lon)
 {
-  int col = (int) floor ((lon + 180.0) / CELL_DEG);
-  return CLAMP (col, 0, (int) GRID_COLS - 1);
+  return grid_index ((lon + 180.0) / CELL_DEG, GRID_COLS);
 }
 
 static inline guint
 grid_row (double lat)
 {
-  int row = (int) floor ((lat + 90.0) / CELL_DEG);
-  return CLAMP (row, 0, (int) GRID_ROWS - 1);
+  return grid_index ((lat + 90.0) / CELL_DEG, GRID_ROWS);
 }
 
 typedef struct {
@@ -43,8 +58,127 @@ typedef struct {
   guint32 feature;
 } FullCell;
 
-void
-_migmap_shape_set_build_index (MigmapShapeSet *self)
+/* Allowance for cells slightly off the segment: rounding must never drop a
+ * cell the edge touches, while an extra cell only costs a test per query. */
+#define WALK_SLACK 1e-9
+
+/* Calls visit() for each cell the segment a-b passes through (and, at a
+ * corner, its neighbours), one column strip at a time; stops and returns
+ * FALSE as soon as visit() does. */
+typedef gboolean (*CellVisitor) (guint cell, gpointer user_data);
+
+static gboolean
+walk_segment (const double *a, const double *b, CellVisitor visit, gpointer user_data)
+{
+  double ax = (a[0] + 180.0) / CELL_DEG, ay = (a[1] + 90.0) / CELL_DEG;
+  double bx = (b[0] + 180.0) / CELL_DEG, by = (b[1] + 90.0) / CELL_DEG;
+  guint c0, c1;
+
+  if (ax > bx)
+    {
+      double t;
+      t = ax; ax = bx; bx = t;
+      t = ay; ay = by; by = t;
+    }
+  c0 = grid_index (ax, GRID_COLS);
+  c1 = grid_index (bx, GRID_COLS);
+  for (guint col = c0; col <= c1; col++)
+    {
+      /* The part of the segment inside this column strip. */
+      double x_lo = col == c0 ? ax : MAX (ax, (double) col);
+      double x_hi = col == c1 ? bx : MIN (bx, (double) col + 1.0);
+      double y_lo, y_hi;
+      guint r0, r1;
+
+      if (bx - ax > 0.0)
+        {
+          y_lo = ay + (by - ay) * ((x_lo - ax) / (bx - ax));
+          y_hi = ay + (by - ay) * ((x_hi - ax) / (bx - ax));
+        }
+      else
+        {
+          y_lo = ay;
+          y_hi = by;
+        }
+      if (y_lo > y_hi)
+        {
+          double t = y_lo;
+          y_lo = y_hi;
+          y_hi = t;
+        }
+      r0 = grid_index (y_lo - WALK_SLACK, GRID_ROWS);
+      r1 = grid_index (y_hi + WALK_SLACK, GRID_ROWS);
+      for (guint row = r0; row <= r1; row++)
+        if (!visit (row * GRID_COLS + col, user_data))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  guint64  n_entries;
+  guint64  budget;
+  guint32 *counts;     /* per cell, shifted by one */
+  guint32 *cursor;
+  guint32 *edges;
+  guint32 *edge_feature;
+  guint32  edge;
+  guint32  feature;
+} WalkState;
+
+static gboolean
+count_cell (guint cell, gpointer user_data)
+{
+  WalkState *state = user_data;
+
+  state->counts[cell + 1]++;
+  return ++state->n_entries <= state->budget;
+}
+
+static gboolean
+fill_cell (guint cell, gpointer user_data)
+{
+  WalkState *state = user_data;
+  guint32 slot = state->cursor[cell]++;
+
+  state->edges[slot] = state->edge;
+  state->edge_feature[slot] = state->feature;
+  return TRUE;
+}
+
+static void
+set_budget_error (MigmapShapeSet *self, GError **error)
+{
+  g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
+               "%s: the shapes are too complex to index: their edges cross more than "
+               "%" G_GUINT64_FORMAT " map cells of %g degrees (many long edges, or many "
+               "overlapping countries)", self->path,
+               MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
+                    INDEX_MAX_ENTRIES),
+               CELL_DEG);
+}
+
+/* The first run in [begin, end) of feature f; runs are sorted by feature. */
+static MigmapIndexEntry *
+find_run (GArray *runs, guint32 begin, guint32 end, guint32 f)
+{
+  while (begin < end)
+    {
+      guint32 mid = begin + (end - begin) / 2;
+      MigmapIndexEntry *run = &g_array_index (runs, MigmapIndexEntry, mid);
+
+      if (run->feature == f)
+        return run;
+      if (run->feature < f)
+        begin = mid + 1;
+      else
+        end = mid;
+    }
+  return NULL;
+}
+
+gboolean
+_migmap_shape_set_build_index (MigmapShapeSet *self, GError **error)
 {
   const guint n_cells = GRID_COLS * GRID_ROWS;
   const double *P = (const double *) self->points[MIGMAP_DETAIL_FULL]->data;
@@ -56,9 +190,14 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (MigmapIndexEntry));
   g_autoptr(GArray) full = g_array_new (FALSE, FALSE, sizeof (FullCell));
   g_autoptr(GArray) crossings = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  WalkState state = { 0 };
   guint32 n_edges = 0;
 
-  /* Pass 1 and 2: bucket every edge into the cells its bounding box covers,
+  state.budget = MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
+                      INDEX_MAX_ENTRIES);
+  state.counts = edge_start;
+
+  /* Pass 1 counts, pass 2 fills: every edge goes into the cells it crosses,
    * feature by feature so each cell's edges come grouped by feature. */
   for (int pass = 0; pass < 2; pass++)
     {
@@ -66,6 +205,7 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
         {
           MigmapFeature *feature = g_ptr_array_index (self->features, f);
 
+          state.feature = f;
           for (guint r = 0; r < feature->n_rings[MIGMAP_DETAIL_FULL]; r++)
             {
               const MigmapRing *ring = &g_array_index (rings, MigmapRing, feature->ring_start[MIGMAP_DETAIL_FULL] + r);
@@ -73,24 +213,14 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
 
               for (guint i = first; i + 1 < first + ring->n_points; i++)
                 {
-                  guint c0 = grid_col (MIN (P[2 * i], P[2 * i + 2]));
-                  guint c1 = grid_col (MAX (P[2 * i], P[2 * i + 2]));
-                  guint r0 = grid_row (MIN (P[2 * i + 1], P[2 * i + 3]));
-                  guint r1 = grid_row (MAX (P[2 * i + 1], P[2 * i + 3]));
-
-                  for (guint row = r0; row <= r1; row++)
-                    for (guint col = c0; col <= c1; col++)
-                      {
-                        guint cell = row * GRID_COLS + col;
-                        if (pass == 0)
-                          edge_start[cell + 1]++;
-                        else
-                          {
-                            self->edges[cursor[cell]] = i;
-                            edge_feature[cursor[cell]] = f;
-                            cursor[cell]++;
-                          }
-                      }
+                  state.edge = i;
+                  if (pass == 1)
+                    walk_segment (P + 2 * i, P + 2 * i + 2, fill_cell, &state);
+                  else if (!walk_segment (P + 2 * i, P + 2 * i + 2, count_cell, &state))
+                    {
+                      set_budget_error (self, error);
+                      return FALSE;
+                    }
                 }
             }
         }
@@ -102,6 +232,9 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
           self->edges = g_new (guint32, MAX (n_edges, 1));
           edge_feature = g_new (guint32, MAX (n_edges, 1));
           cursor = g_memdup2 (edge_start, sizeof (guint32) * n_cells);
+          state.cursor = cursor;
+          state.edges = self->edges;
+          state.edge_feature = edge_feature;
         }
     }
 
@@ -119,8 +252,12 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
         }
     }
   run_start[n_cells] = runs->len;
+  g_clear_pointer (&edge_feature, g_free);
 
-  /* Scanlines through the cell centres tell which centres are inside. */
+  /* Scanlines through the cell centres tell which centres are inside.  An
+   * edge crosses no more centre rows than it crosses cells, so the budget
+   * above bounds the crossings too; wholly-inside cells are counted against
+   * what is left of it. */
   for (guint f = 0; f < self->features->len; f++)
     {
       MigmapFeature *feature = g_ptr_array_index (self->features, f);
@@ -162,27 +299,25 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
             {
               double x0 = g_array_index (crossings, double, 2 * k + 1);
               double x1 = g_array_index (crossings, double, 2 * (k + 1) + 1);
-              int col0 = (int) ceil ((x0 + 180.0) / CELL_DEG - 0.5);
-              int col1 = (int) floor ((x1 + 180.0) / CELL_DEG - 0.5);
+              double col0 = CLAMP (ceil ((x0 + 180.0) / CELL_DEG - 0.5), 0.0, (double) GRID_COLS);
+              double col1 = CLAMP (floor ((x1 + 180.0) / CELL_DEG - 0.5), -1.0, (double) GRID_COLS - 1);
 
-              for (int col = MAX (col0, 0); col <= MIN (col1, (int) GRID_COLS - 1); col++)
+              for (int col = (int) col0; col <= (int) col1; col++)
                 {
                   guint cell = row * GRID_COLS + col;
-                  gboolean has_edges = FALSE;
+                  MigmapIndexEntry *run = find_run (runs, run_start[cell], run_start[cell + 1], f);
 
-                  for (guint32 e = run_start[cell]; e < run_start[cell + 1]; e++)
-                    {
-                      MigmapIndexEntry *run = &g_array_index (runs, MigmapIndexEntry, e);
-                      if (run->feature == f)
-                        {
-                          run->center_inside = TRUE;
-                          has_edges = TRUE;
-                          break;
-                        }
-                    }
-                  if (!has_edges)
+                  if (run != NULL)
+                    run->center_inside = TRUE;
+                  else
                     {
                       FullCell inside = { cell, f };
+
+                      if (++state.n_entries > state.budget)
+                        {
+                          set_budget_error (self, error);
+                          return FALSE;
+                        }
                       g_array_append_val (full, inside);
                     }
                 }
@@ -190,6 +325,7 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
           i = end;
         }
     }
+  g_clear_pointer (&crossings, g_array_unref);
 
   /* Merge runs and wholly-inside cells into one table. */
   self->cell_entry_start = g_new0 (guint32, n_cells + 1);
@@ -210,6 +346,7 @@ _migmap_shape_set_build_index (MigmapShapeSet *self)
       MigmapIndexEntry entry = { inside->feature, 0, 0, TRUE };
       self->entries[cursor[inside->cell]++] = entry;
     }
+  return TRUE;
 }
 
 static inline double

@@ -66,7 +66,8 @@ void        _migmap_shape_set_add_simplified_rings (MigmapShapeSet *self,
                                                   guint           largest);
 
 /* migmap-shape-set-index.c */
-void        _migmap_shape_set_build_index        (MigmapShapeSet *self);
+gboolean    _migmap_shape_set_build_index        (MigmapShapeSet *self,
+                                                  GError        **error);
 
 /* While the set is being built, ring->points holds an offset into the point
  * array (the array may still move); this finds the points either way. */

@@ -4,10 +4,12 @@
 #include "migmap-shape-set-private.h"
 
 #include <errno.h>
+#include <math.h>
 #include <shapefil.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 
 /* ---- file checks: say what is wrong before shapelib sees the file ---- */
@@ -162,6 +164,85 @@ check_shp_header (const char *path, GError **error)
   return TRUE;
 }
 
+/* Reads the start of a companion file; FALSE with error when it cannot. */
+static gboolean
+read_head (const char *path, const char *what, const char *file, guint8 *head, gsize size,
+           gint64 *file_size, GError **error)
+{
+  g_autoptr(GFile) gfile = g_file_new_for_path (file);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  gsize n_read = 0;
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (gfile, NULL, &local_error);
+  if (stream)
+    info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, NULL, &local_error);
+  if (info && !g_input_stream_read_all (G_INPUT_STREAM (stream), head, size, &n_read, NULL, &local_error))
+    g_clear_object (&info);
+  if (info == NULL)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
+                   "%s: the %s %s cannot be read: %s", path, what, file, local_error->message);
+      return FALSE;
+    }
+  if (n_read < size)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   "%s: the %s %s is truncated: %" G_GSIZE_FORMAT " bytes, shorter than its %" G_GSIZE_FORMAT "-byte header",
+                   path, what, file, n_read, size);
+      return FALSE;
+    }
+  *file_size = g_file_info_get_size (info);
+  return TRUE;
+}
+
+/* shapelib sizes its tables from these headers before it reads the rest. */
+static gboolean
+check_shx_header (const char *path, const char *shx_path, GError **error)
+{
+  guint8 head[100];
+  gint64 size;
+  guint64 declared;
+
+  if (!read_head (path, "shape index", shx_path, head, sizeof head, &size, error))
+    return FALSE;
+  declared = (guint64) read_be32 (head + 24) * 2;
+  if (read_be32 (head) != 9994 || declared > (guint64) size)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   "%s: the shape index %s is damaged: its header announces %" G_GUINT64_FORMAT
+                   " bytes but the file has %" G_GINT64_FORMAT, path, shx_path, declared, size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_dbf_header (const char *path, const char *dbf_path, GError **error)
+{
+  guint8 head[32];
+  gint64 size;
+  guint32 n_records, header_length, record_length;
+  guint64 needed;
+
+  if (!read_head (path, "attribute table", dbf_path, head, sizeof head, &size, error))
+    return FALSE;
+  n_records = read_le32 (head + 4);
+  header_length = head[8] | (head[9] << 8);
+  record_length = head[10] | (head[11] << 8);
+  needed = header_length + (guint64) n_records * record_length;
+  if (needed > (guint64) size)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
+                   "%s: the attribute table %s is damaged: its header announces %u records of %u bytes "
+                   "after a %u-byte header (%" G_GUINT64_FORMAT " bytes), but the file has only %" G_GINT64_FORMAT,
+                   path, dbf_path, n_records, record_length, header_length, needed, size);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- attributes ---- */
 
 static const char * const code_fields[] = { "ISO_A3", "ADM0_A3", "ISO3", "ISO_3", "GU_A3", "SOV_A3", "CODE", "ID", NULL };
@@ -191,28 +272,156 @@ list_fields (DBFHandle dbf)
     {
       char name[XBASE_FLDNAME_LEN_READ + 1];
 
+      g_autofree char *valid = NULL;
+
       DBFGetFieldInfo (dbf, i, name, NULL, NULL);
-      g_string_append_printf (names, "%s%s", i ? ", " : "", name);
+      valid = g_utf8_make_valid (name, -1);
+      g_string_append_printf (names, "%s%s", i ? ", " : "", valid);
     }
   return g_string_free (names, FALSE);
 }
 
-static char *
-read_text (DBFHandle dbf, int record, int field)
+/* ---- text encodings ---- */
+
+typedef struct {
+  guint8      ldid;
+  const char *charset;
+} LanguageDriver;
+
+/* dBASE language driver ids, for files without a .cpg. */
+static const LanguageDriver language_drivers[] = {
+  { 0x01, "CP437" }, { 0x02, "CP850" }, { 0x03, "CP1252" }, { 0x04, "MACINTOSH" },
+  { 0x08, "CP865" }, { 0x09, "CP437" }, { 0x0A, "CP850" }, { 0x0B, "CP437" },
+  { 0x0D, "CP437" }, { 0x0E, "CP850" }, { 0x0F, "CP437" }, { 0x10, "CP850" },
+  { 0x11, "CP437" }, { 0x12, "CP850" }, { 0x13, "CP932" }, { 0x14, "CP850" },
+  { 0x15, "CP437" }, { 0x16, "CP850" }, { 0x17, "CP865" }, { 0x18, "CP437" },
+  { 0x19, "CP437" }, { 0x1A, "CP850" }, { 0x1B, "CP437" }, { 0x1C, "CP863" },
+  { 0x1D, "CP850" }, { 0x1F, "CP852" }, { 0x22, "CP852" }, { 0x23, "CP852" },
+  { 0x24, "CP860" }, { 0x25, "CP850" }, { 0x26, "CP866" }, { 0x37, "CP850" },
+  { 0x40, "CP852" }, { 0x4D, "CP936" }, { 0x4E, "CP949" }, { 0x4F, "CP950" },
+  { 0x50, "CP874" }, { 0x57, "CP1252" }, { 0x58, "CP1252" }, { 0x59, "CP1252" },
+  { 0x64, "CP852" }, { 0x65, "CP866" }, { 0x66, "CP865" }, { 0x67, "CP861" },
+  { 0x6A, "CP737" }, { 0x6B, "CP857" }, { 0x6C, "CP863" }, { 0x78, "CP950" },
+  { 0x79, "CP949" }, { 0x7A, "CP936" }, { 0x7B, "CP932" }, { 0x7C, "CP874" },
+  { 0x7D, "CP1255" }, { 0x7E, "CP1256" }, { 0x86, "CP737" }, { 0x87, "CP852" },
+  { 0x88, "CP857" }, { 0x96, "MACCYRILLIC" }, { 0x98, "MACGREEK" },
+  { 0xC8, "CP1250" }, { 0xC9, "CP1251" }, { 0xCA, "CP1254" }, { 0xCB, "CP1253" },
+  { 0xCC, "CP1257" },
+};
+
+static gboolean
+charset_is_known (const char *charset)
 {
-  const char *value;
+  GIConv conv = g_iconv_open ("UTF-8", charset);
+
+  if (conv == (GIConv) -1)
+    return FALSE;
+  g_iconv_close (conv);
+  return TRUE;
+}
+
+/* The charset iconv knows for shapelib's code page (the .cpg's text, or
+ * "LDID/n" from the .dbf header), or NULL when unknown or UTF-8. */
+static char *
+charset_for_code_page (const char *code_page)
+{
+  g_autofree char *cp = NULL;
+  const char *digits;
+  char *charset;
+  guint ldid;
+
+  if (code_page == NULL)
+    return NULL;
+  if (sscanf (code_page, "LDID/%u", &ldid) == 1)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (language_drivers); i++)
+        if (language_drivers[i].ldid == ldid)
+          return charset_is_known (language_drivers[i].charset)
+            ? g_strdup (language_drivers[i].charset) : NULL;
+      return NULL;
+    }
+
+  cp = g_ascii_strup (g_strstrip (g_strdup (code_page)), -1);
+  digits = g_str_has_prefix (cp, "ANSI ") ? cp + 5 : cp;
+  if (g_str_equal (digits, "UTF-8") || g_str_equal (digits, "UTF8") || g_str_equal (digits, "65001"))
+    return NULL;
+  if (g_str_has_prefix (digits, "8859"))
+    {
+      const char *part = digits + 4 + (digits[4] == '_' || digits[4] == '-');
+      charset = g_strdup_printf ("ISO-8859-%s", part);
+    }
+  else if (*digits != '\0' && strspn (digits, "0123456789") == strlen (digits))
+    charset = g_strdup_printf ("CP%s", digits);
+  else
+    charset = g_strdup (digits);
+
+  if (!charset_is_known (charset))
+    g_clear_pointer (&charset, g_free);
+  return charset;
+}
+
+/* Text from the .dbf as valid UTF-8, whatever the file holds: its declared
+ * charset, else UTF-8, else Windows-1252 (what most unlabelled files are),
+ * else UTF-8 with the bad bytes replaced. */
+static char *
+text_to_utf8 (const char *raw, const char *charset)
+{
   char *text;
 
-  if (field < 0 || DBFIsAttributeNULL (dbf, record, field))
-    return NULL;
-  value = DBFReadStringAttribute (dbf, record, field);
+  if (charset)
+    {
+      text = g_convert (raw, -1, "UTF-8", charset, NULL, NULL, NULL);
+      if (text && g_utf8_validate (text, -1, NULL))
+        return text;
+      g_free (text);
+    }
+  if (g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
+  text = g_convert (raw, -1, "UTF-8", "CP1252", NULL, NULL, NULL);
+  if (text && g_utf8_validate (text, -1, NULL))
+    return text;
+  g_free (text);
+  return g_utf8_make_valid (raw, -1);
+}
+
+typedef struct {
+  const char *path;
+  const char *dbf_path;
+  DBFHandle   dbf;
+  char       *charset;
+} Reader;
+
+/* A field's text, NULL when empty; FALSE with error when the record cannot
+ * be read (shapelib then reports through its error hook). */
+static gboolean
+read_text (Reader *reader, int record, int field, char **out, GError **error)
+{
+  const char *value = NULL;
+  char *text;
+
+  *out = NULL;
+  if (field < 0)
+    return TRUE;
+  g_clear_pointer (&shapelib_message, g_free);
+  if (!DBFIsAttributeNULL (reader->dbf, record, field))
+    value = DBFReadStringAttribute (reader->dbf, record, field);
+  if (shapelib_message)
+    {
+      g_autofree char *why = take_shapelib_message (NULL);
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
+                   "%s: record %d of the attribute table %s cannot be read: %s",
+                   reader->path, record, reader->dbf_path, why);
+      return FALSE;
+    }
   if (value == NULL)
-    return NULL;
-  text = g_strstrip (g_strdup (value));
+    return TRUE;
+  text = text_to_utf8 (value, reader->charset);
+  g_strstrip (text);
   /* Natural Earth writes -99 for "no code". */
   if (*text == '\0' || g_str_equal (text, "-99"))
     g_clear_pointer (&text, g_free);
-  return text;
+  *out = text;
+  return TRUE;
 }
 
 void
@@ -228,9 +437,28 @@ _migmap_pending_feature_free (gpointer data)
   g_free (pending);
 }
 
-static void
-add_parts (MigmapPendingFeature *feature, const SHPObject *obj, int record)
+/* Beyond this no coordinate system puts a point on Earth (metres, feet or
+ * degrees); the file is damaged. */
+#define MAX_COORDINATE 1e10
+
+static gboolean
+add_parts (Reader *reader, MigmapPendingFeature *feature, const SHPObject *obj, int record,
+           GError **error)
 {
+  for (int v = 0; v < obj->nVertices; v++)
+    {
+      double x = obj->padfX[v], y = obj->padfY[v];
+
+      if (!isfinite (x) || !isfinite (y) || fabs (x) > MAX_COORDINATE || fabs (y) > MAX_COORDINATE)
+        {
+          g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
+                       "%s: record %d: corner %d has coordinates (%g, %g), %s",
+                       reader->path, record, v, x, y,
+                       isfinite (x) && isfinite (y) ? "far outside any map" : "which are not numbers");
+          return FALSE;
+        }
+    }
+
   for (int part = 0; part < obj->nParts; part++)
     {
       int start = obj->panPartStart[part];
@@ -247,12 +475,15 @@ add_parts (MigmapPendingFeature *feature, const SHPObject *obj, int record)
         }
       g_array_append_val (feature->parts, pending_part);
     }
+  return TRUE;
 }
 
 static GPtrArray *
-read_records (const char *path, SHPHandle shp, DBFHandle dbf,
+read_records (Reader *reader, SHPHandle shp,
               const MigmapShapeSetOptions *options, GError **error)
 {
+  const char *path = reader->path;
+  DBFHandle dbf = reader->dbf;
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (_migmap_pending_feature_free);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
   int n_records, code_field, code2_field, name_field;
@@ -301,7 +532,11 @@ read_records (const char *path, SHPHandle shp, DBFHandle dbf,
           continue;
         }
 
-      code = read_text (dbf, i, code_field);
+      if (!read_text (reader, i, code_field, &code, error))
+        {
+          SHPDestroyObject (obj);
+          return NULL;
+        }
       if (code == NULL)
         code = g_strdup_printf ("#%d", i);
 
@@ -310,16 +545,24 @@ read_records (const char *path, SHPHandle shp, DBFHandle dbf,
         {
           feature = g_new0 (MigmapPendingFeature, 1);
           feature->code = g_steal_pointer (&code);
-          feature->code2 = read_text (dbf, i, code2_field);
-          feature->name = read_text (dbf, i, name_field);
-          if (feature->name == NULL)
-            feature->name = g_strdup (feature->code);
           feature->points = g_array_new (FALSE, FALSE, sizeof (double));
           feature->parts = g_array_new (FALSE, FALSE, sizeof (MigmapPendingPart));
           g_ptr_array_add (pending, feature);
           g_hash_table_insert (by_code, feature->code, feature);
+          if (!read_text (reader, i, code2_field, &feature->code2, error) ||
+              !read_text (reader, i, name_field, &feature->name, error))
+            {
+              SHPDestroyObject (obj);
+              return NULL;
+            }
+          if (feature->name == NULL)
+            feature->name = g_strdup (feature->code);
         }
-      add_parts (feature, obj, i);
+      if (!add_parts (reader, feature, obj, i, error))
+        {
+          SHPDestroyObject (obj);
+          return NULL;
+        }
       SHPDestroyObject (obj);
     }
 
@@ -338,6 +581,7 @@ _migmap_shape_set_read (const char                  *path,
   SAHooks hooks;
   SHPHandle shp;
   DBFHandle dbf;
+  Reader reader = { 0 };
 
   if (!check_shp_header (path, error))
     return NULL;
@@ -358,6 +602,9 @@ _migmap_shape_set_read (const char                  *path,
                    "%s: the attribute table %s.dbf is missing", path, base);
       return NULL;
     }
+
+  if (!check_shx_header (path, shx_path, error) || !check_dbf_header (path, dbf_path, error))
+    return NULL;
 
   SASetupDefaultHooks (&hooks);
   hooks.Error = capture_shapelib_error;
@@ -381,7 +628,12 @@ _migmap_shape_set_read (const char                  *path,
       return NULL;
     }
 
-  pending = read_records (path, shp, dbf, options, error);
+  reader.path = path;
+  reader.dbf_path = dbf_path;
+  reader.dbf = dbf;
+  reader.charset = charset_for_code_page (DBFGetCodePage (dbf));
+  pending = read_records (&reader, shp, options, error);
+  g_free (reader.charset);
   SHPClose (shp);
   DBFClose (dbf);
   g_clear_pointer (&shapelib_message, g_free);

@@ -3,6 +3,8 @@
  * (Douglas-Peucker), so a world view draws a few thousand points, not millions */
 #include "migmap-shape-set-private.h"
 
+#include <string.h>
+
 static const double detail_tolerance[MIGMAP_N_DETAILS] = { 0.0, 0.004, 0.02, 0.15 };
 
 /* The coarsest band whose error stays under a pixel. */
@@ -15,12 +17,21 @@ migmap_detail_for_resolution (double degrees_per_pixel)
   return MIGMAP_DETAIL_FULL;
 }
 
+/* Douglas-Peucker costs O(n log n) on coastlines but O(n^2) on a zigzag, and
+ * a hostile file is free to be one: past this much work per point a span is
+ * simplified in short pieces instead, which bounds the cost at CHUNK / 2 per
+ * point for a few more vertices kept. */
+#define WORK_PER_POINT 64
+#define CHUNK 256
 
-/* Douglas-Peucker over p[first..last], marking the points to keep. */
-static void
-simplify_span (const double *p, guint first, guint last, double tolerance_sq, gboolean *keep)
+/* Douglas-Peucker over p[first..last], marking the points to keep; FALSE
+ * when it gave up after max_work point-to-segment distances. */
+static gboolean
+simplify_span (const double *p, guint first, guint last, double tolerance_sq, gboolean *keep,
+               guint64 max_work)
 {
   g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint64 work = 0;
 
   g_array_append_val (stack, first);
   g_array_append_val (stack, last);
@@ -32,6 +43,9 @@ simplify_span (const double *p, guint first, guint last, double tolerance_sq, gb
       guint worst_index = 0;
 
       g_array_set_size (stack, stack->len - 2);
+      work += b - a;
+      if (work > max_work)
+        return FALSE;
       for (guint i = a + 1; i < b; i++)
         {
           double d = _migmap_segment_distance_sq (p[2 * i], p[2 * i + 1], p[2 * a], p[2 * a + 1],
@@ -50,6 +64,24 @@ simplify_span (const double *p, guint first, guint last, double tolerance_sq, gb
           g_array_append_val (stack, worst_index);
           g_array_append_val (stack, b);
         }
+    }
+  return TRUE;
+}
+
+static void
+simplify_bounded (const double *p, guint first, guint last, double tolerance_sq, gboolean *keep)
+{
+  if (simplify_span (p, first, last, tolerance_sq, keep,
+                     (guint64) WORK_PER_POINT * (last - first) + CHUNK * CHUNK))
+    return;
+
+  memset (keep + first + 1, 0, (last - first - 1) * sizeof *keep);
+  for (guint a = first; a < last; a += CHUNK)
+    {
+      guint b = MIN (a + CHUNK, last);
+
+      keep[b] = TRUE;
+      simplify_span (p, a, b, tolerance_sq, keep, G_MAXUINT64);
     }
 }
 
@@ -74,8 +106,8 @@ append_simplified (GArray *out, const double *p, guint n, double tolerance)
         }
     }
   keep[0] = keep[far] = keep[n - 1] = TRUE;
-  simplify_span (p, 0, far, tolerance * tolerance, keep);
-  simplify_span (p, far, n - 1, tolerance * tolerance, keep);
+  simplify_bounded (p, 0, far, tolerance * tolerance, keep);
+  simplify_bounded (p, far, n - 1, tolerance * tolerance, keep);
 
   for (guint i = 0; i < n; i++)
     written += keep[i];

@@ -289,7 +289,8 @@ migmap_shape_set_new_from_file (const char                  *path,
         ring->points = &g_array_index (self->points[d], double, GPOINTER_TO_SIZE (ring->points) * 2);
       }
 
-  _migmap_shape_set_build_index (self);
+  if (!_migmap_shape_set_build_index (self, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
