@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 
 #define MARKER_RADIUS 4.5
 
+/* Points that densifying long edges may add to a band of @n_points points:
+ * for real shapes only a few antimeridian and polar edges bend, so this is
+ * never reached, and a hostile file costs a small multiple of its size. */
+#define MIGMAP_RENDERER_DENSIFY_BUDGET(n_points) MAX ((gsize) 1 << 16, 4 * (gsize) (n_points))
+
 typedef struct {
   MigmapColor sea;
   MigmapColor land;
@@ -31,6 +36,7 @@ typedef struct {
 
 typedef struct {
   double *xy;              /* all projected points of the band */
+  gsize   n_points;
   guint  *ring_offset;     /* first point of each ring, in points */
   guint  *ring_count;
   Box    *ring_box;
@@ -105,6 +111,12 @@ feature_visible (RenderContext *ctx, const MigmapFeature *feature)
 {
   return box_intersects (&ctx->band->feature_box[feature->index], &ctx->view);
 }
+
+/* Points in the projected band: those of the shapes that project, plus the
+ * ones densification added.  For tests. */
+gsize _migmap_renderer_get_n_projected_points (MigmapRenderer   *self,
+                                               MigmapProjection  projection,
+                                               MigmapDetail      detail);
 
 /* migmap-renderer-raster.c: for FAST quality, sets ctx->image and
  * ctx->to_device when the target is an image surface whose pixels the

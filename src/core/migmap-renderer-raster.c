@@ -57,6 +57,56 @@ blend_pixel (Pixels *px, int x, int y, double coverage)
        (guint32) (px->blue * a / 255.0 + (d & 0xff) * keep + 0.5);
 }
 
+/* Pixels beyond the image edge that a clipped segment still reaches, so that
+ * the edge pixels get the same coverage as if it had not been clipped. */
+#define CLIP_MARGIN 2.0
+
+/* Liang-Barsky: cuts the segment to the rectangle, in double precision, so
+ * that wu_line () only ever converts small numbers to int.  FALSE when
+ * nothing of it is inside, or a coordinate is not finite. */
+static gboolean
+clip_segment (double *x0, double *y0, double *x1, double *y1,
+              double xmin, double ymin, double xmax, double ymax)
+{
+  double dx = *x1 - *x0, dy = *y1 - *y0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *x0 - xmin, xmax - *x0, *y0 - ymin, ymax - *y0 };
+  double t0 = 0.0, t1 = 1.0;
+
+  if (!isfinite (dx) || !isfinite (dy) || !isfinite (*x0) || !isfinite (*y0))
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0.0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+    }
+  if (t0 > t1)
+    return FALSE;
+  /* Endpoints inside keep their exact values, so unclipped lines draw
+   * exactly as before. */
+  if (t1 < 1.0)
+    {
+      *x1 = *x0 + t1 * dx;
+      *y1 = *y0 + t1 * dy;
+    }
+  if (t0 > 0.0)
+    {
+      *x0 += t0 * dx;
+      *y0 += t0 * dy;
+    }
+  return TRUE;
+}
+
+/* The endpoints must lie within CLIP_MARGIN of the image: see clip_segment (). */
 static void
 wu_line (Pixels *px, double x0, double y0, double x1, double y1)
 {
@@ -150,8 +200,14 @@ _migmap_renderer_draw_borders_fast (RenderContext *ctx, const gboolean *visible)
             {
               double x = p[2 * i], y = p[2 * i + 1];
 
+              double cx0 = lx, cy0 = ly, cx1, cy1;
+
               cairo_matrix_transform_point (&ctx->to_device, &x, &y);
-              wu_line (&px, lx, ly, x, y);
+              cx1 = x;
+              cy1 = y;
+              if (clip_segment (&cx0, &cy0, &cx1, &cy1, -CLIP_MARGIN, -CLIP_MARGIN,
+                                px.width + CLIP_MARGIN, px.height + CLIP_MARGIN))
+                wu_line (&px, cx0, cy0, cx1, cy1);
               lx = x;
               ly = y;
             }

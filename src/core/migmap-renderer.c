@@ -12,6 +12,10 @@
 
 /* Longest edge, in degrees, drawn straight under a non-cylindrical projection. */
 #define DENSIFY_DEG 1.0
+/* No edge between two longitude/latitude points spans more than 360 degrees:
+ * coordinates that ask for more are not degrees, and bending such an edge any
+ * finer would only cost time and memory. */
+#define DENSIFY_MAX_STEPS (360.0 / DENSIFY_DEG)
 #define STRIPE_WIDTH 5.0
 #define MIN_VISIBLE_PX 2.5
 
@@ -286,7 +290,8 @@ append_projected (GArray *out, Box *box, MigmapProjection projection, double lon
 {
   double xy[2];
 
-  if (!migmap_projection_forward (projection, lon, lat, &xy[0], &xy[1]))
+  if (!migmap_projection_forward (projection, lon, lat, &xy[0], &xy[1]) ||
+      !isfinite (xy[0]) || !isfinite (xy[1]))
     return;
   g_array_append_vals (out, xy, 2);
   box_add (box, xy[0], xy[1]);
@@ -300,8 +305,9 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
   const MigmapFeature *last = migmap_shape_set_get_feature (shapes, n_features - 1);
   guint n_rings = last->ring_start[detail] + last->n_rings[detail];
   gboolean curved = !migmap_projection_is_cylindrical (projection);
-  GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double),
-                                  migmap_shape_set_get_n_points (shapes, detail) * 2);
+  gsize n_points = migmap_shape_set_get_n_points (shapes, detail);
+  gsize budget = MIGMAP_RENDERER_DENSIFY_BUDGET (n_points);
+  GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points * 2);
 
   band->ring_offset = g_new (guint, MAX (n_rings, 1));
   band->ring_count = g_new (guint, MAX (n_rings, 1));
@@ -326,13 +332,21 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
           for (guint i = 0; i < rings[r].n_points; i++)
             {
               /* Long straight edges (the antimeridian cut, Antarctica's
-               * closure) must bend with the projection. */
-              if (curved && i > 0)
+               * closure) must bend with the projection.  The steps are
+               * counted in double, where NaN and huge lengths are harmless,
+               * and capped per edge and per band: once the band's budget is
+               * spent, the remaining edges are drawn straight. */
+              if (curved && i > 0 && budget > 0)
                 {
                   double dlon = p[2 * i] - p[2 * i - 2], dlat = p[2 * i + 1] - p[2 * i - 1];
-                  int steps = (int) (MAX (fabs (dlon), fabs (dlat)) / DENSIFY_DEG);
+                  double length = MAX (fabs (dlon), fabs (dlat)) / DENSIFY_DEG;
+                  guint steps = 0;
 
-                  for (int s = 1; s < steps; s++)
+                  if (length >= 2.0)
+                    steps = (guint) MIN (MIN (floor (length), DENSIFY_MAX_STEPS), (double) budget + 1.0);
+                  if (steps > 1)
+                    budget -= steps - 1;
+                  for (guint s = 1; s < steps; s++)
                     append_projected (xy, box, projection,
                                       p[2 * i - 2] + dlon * s / steps,
                                       p[2 * i - 1] + dlat * s / steps);
@@ -350,6 +364,7 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
         }
     }
 
+  band->n_points = xy->len / 2;
   band->xy = (double *) g_array_free (xy, FALSE);
   return band;
 }
@@ -360,6 +375,18 @@ get_band (MigmapRenderer *self, MigmapProjection projection, MigmapDetail detail
   if (self->cache[projection][detail] == NULL)
     self->cache[projection][detail] = project_band (self->shapes, projection, detail);
   return self->cache[projection][detail];
+}
+
+gsize
+_migmap_renderer_get_n_projected_points (MigmapRenderer   *self,
+                                         MigmapProjection  projection,
+                                         MigmapDetail      detail)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), 0);
+  g_return_val_if_fail ((guint) projection < G_N_ELEMENTS (self->cache), 0);
+  g_return_val_if_fail ((guint) detail < MIGMAP_N_DETAILS, 0);
+
+  return get_band (self, projection, detail)->n_points;
 }
 
 /* ---- drawing ---- */
@@ -467,10 +494,18 @@ draw_vector_stripes (RenderContext *ctx, const MigmapFeature *feature, const Lay
   const Box *box = &ctx->band->feature_box[feature->index];
   const double band = STRIPE_WIDTH * G_SQRT2;
   double x0 = box->x0, y0 = box->y1, x1 = box->x1, y1 = box->y0;
+  double width, height;
   int k0, k1;
 
   cairo_matrix_transform_point (&ctx->to_screen, &x0, &y0);
   cairo_matrix_transform_point (&ctx->to_screen, &x1, &y1);
+  /* Only the view is drawn: bands beyond it would cost time, and a country
+   * far larger than the view would make k overflow an int. */
+  migmap_viewport_get_size (ctx->viewport, &width, &height);
+  x0 = CLAMP (x0, -2.0 * band, width + 2.0 * band);
+  x1 = CLAMP (x1, -2.0 * band, width + 2.0 * band);
+  y0 = CLAMP (y0, -2.0 * band, height + 2.0 * band);
+  y1 = CLAMP (y1, -2.0 * band, height + 2.0 * band);
   /* Band k covers k*band <= x + y < (k+1)*band, as in the image tile. */
   k0 = (int) floor ((x0 + y0) / band) - 1;
   k1 = (int) ceil ((x1 + y1) / band) + 1;
