@@ -1,80 +1,23 @@
-/* migmap-renderer.c: sea, countries, layer colours, borders, labels and markers
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-renderer.c: sea, countries, layer colours, emphasis and selection
  *
  * Projected coordinates are cached per projection and detail band, so a pan or
  * zoom costs only path building; cairo applies the view transform itself.
+ * Borders of interactive frames are drawn by migmap-renderer-raster.c, markers
+ * and labels by migmap-renderer-labels.c.
  */
-#include "migmap-renderer.h"
+#include "migmap-renderer-private.h"
 
 #include <math.h>
-#include <pango/pangocairo.h>
-
-#include "migmap-text-sink.h"
 
 /* Longest edge, in degrees, drawn straight under a non-cylindrical projection. */
 #define DENSIFY_DEG 1.0
+/* No edge between two longitude/latitude points spans more than 360 degrees:
+ * coordinates that ask for more are not degrees, and bending such an edge any
+ * finer would only cost time and memory. */
+#define DENSIFY_MAX_STEPS (360.0 / DENSIFY_DEG)
 #define STRIPE_WIDTH 5.0
 #define MIN_VISIBLE_PX 2.5
-#define MARKER_RADIUS 4.5
-
-typedef struct {
-  MigmapColor sea;
-  MigmapColor land;
-  MigmapColor border;
-  MigmapColor label;
-  MigmapColor label_halo;
-  MigmapColor selection;
-  double      border_width;      /* logical pixels */
-  double      label_size;        /* logical pixels */
-  char       *label_family;
-} Style;
-
-typedef struct {
-  double x0, y0, x1, y1;
-} Box;
-
-typedef struct {
-  double *xy;              /* all projected points of the band */
-  guint  *ring_offset;     /* first point of each ring, in points */
-  guint  *ring_count;
-  Box    *ring_box;
-  Box    *feature_box;
-} ProjectedBand;
-
-typedef struct {
-  char        *id;
-  MigmapColor  color;
-  GHashTable  *codes;
-  gboolean     visible;
-} Layer;
-
-typedef struct {
-  char        *id;
-  double       lon, lat;
-  char        *label;
-  MigmapColor  color;
-} Marker;
-
-struct _MigmapRenderer
-{
-  GObject parent_instance;
-
-  MigmapShapeSet *shapes;
-  Style           style;
-  GPtrArray      *layers;   /* Layer */
-  GArray         *markers;  /* Marker */
-  char           *selected;
-  GHashTable     *emphasis;   /* codes */
-  GArray         *obstacles;  /* Rect */
-  MigmapLabelFunc label_func;
-  gpointer        label_data;
-  GDestroyNotify  label_destroy;
-  gboolean        show_labels;
-  MigmapRenderQuality quality;
-
-  ProjectedBand  *cache[3][MIGMAP_N_DETAILS];
-  guint          *label_order;   /* features by label size, largest first */
-  GHashTable     *text_sizes;    /* label text -> packed width/height */
-};
 
 G_DEFINE_FINAL_TYPE (MigmapRenderer, migmap_renderer, G_TYPE_OBJECT)
 
@@ -285,13 +228,6 @@ migmap_renderer_set_label_func (MigmapRenderer *self, MigmapLabelFunc func, gpoi
   self->label_destroy = destroy;
 }
 
-static const char *
-label_for (MigmapRenderer *self, const MigmapFeature *feature)
-{
-  const char *name = self->label_func ? self->label_func (feature->code, self->label_data) : NULL;
-  return name ? name : feature->name;
-}
-
 void
 migmap_renderer_set_emphasis (MigmapRenderer *self, const char * const *codes)
 {
@@ -349,18 +285,13 @@ box_add (Box *box, double x, double y)
   box->y1 = MAX (box->y1, y);
 }
 
-static gboolean
-box_intersects (const Box *a, const Box *b)
-{
-  return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 && b->y0 <= a->y1;
-}
-
 static void
 append_projected (GArray *out, Box *box, MigmapProjection projection, double lon, double lat)
 {
   double xy[2];
 
-  if (!migmap_projection_forward (projection, lon, lat, &xy[0], &xy[1]))
+  if (!migmap_projection_forward (projection, lon, lat, &xy[0], &xy[1]) ||
+      !isfinite (xy[0]) || !isfinite (xy[1]))
     return;
   g_array_append_vals (out, xy, 2);
   box_add (box, xy[0], xy[1]);
@@ -374,8 +305,9 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
   const MigmapFeature *last = migmap_shape_set_get_feature (shapes, n_features - 1);
   guint n_rings = last->ring_start[detail] + last->n_rings[detail];
   gboolean curved = !migmap_projection_is_cylindrical (projection);
-  GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double),
-                                  migmap_shape_set_get_n_points (shapes, detail) * 2);
+  gsize n_points = migmap_shape_set_get_n_points (shapes, detail);
+  gsize budget = MIGMAP_RENDERER_DENSIFY_BUDGET (n_points);
+  GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points * 2);
 
   band->ring_offset = g_new (guint, MAX (n_rings, 1));
   band->ring_count = g_new (guint, MAX (n_rings, 1));
@@ -400,13 +332,21 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
           for (guint i = 0; i < rings[r].n_points; i++)
             {
               /* Long straight edges (the antimeridian cut, Antarctica's
-               * closure) must bend with the projection. */
-              if (curved && i > 0)
+               * closure) must bend with the projection.  The steps are
+               * counted in double, where NaN and huge lengths are harmless,
+               * and capped per edge and per band: once the band's budget is
+               * spent, the remaining edges are drawn straight. */
+              if (curved && i > 0 && budget > 0)
                 {
                   double dlon = p[2 * i] - p[2 * i - 2], dlat = p[2 * i + 1] - p[2 * i - 1];
-                  int steps = (int) (MAX (fabs (dlon), fabs (dlat)) / DENSIFY_DEG);
+                  double length = MAX (fabs (dlon), fabs (dlat)) / DENSIFY_DEG;
+                  guint steps = 0;
 
-                  for (int s = 1; s < steps; s++)
+                  if (length >= 2.0)
+                    steps = (guint) MIN (MIN (floor (length), DENSIFY_MAX_STEPS), (double) budget + 1.0);
+                  if (steps > 1)
+                    budget -= steps - 1;
+                  for (guint s = 1; s < steps; s++)
                     append_projected (xy, box, projection,
                                       p[2 * i - 2] + dlon * s / steps,
                                       p[2 * i - 1] + dlat * s / steps);
@@ -424,6 +364,7 @@ project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail 
         }
     }
 
+  band->n_points = xy->len / 2;
   band->xy = (double *) g_array_free (xy, FALSE);
   return band;
 }
@@ -436,27 +377,19 @@ get_band (MigmapRenderer *self, MigmapProjection projection, MigmapDetail detail
   return self->cache[projection][detail];
 }
 
-/* ---- drawing ---- */
-
-typedef struct {
-  MigmapRenderer  *self;
-  MigmapViewport  *viewport;
-  cairo_t         *cr;
-  ProjectedBand   *band;
-  MigmapDetail     detail;
-  cairo_matrix_t   to_screen;   /* projected metres -> logical pixels */
-  Box              view;        /* projected metres, with a margin */
-  double           resolution;
-  /* FAST quality on an image surface: borders go straight into its pixels. */
-  cairo_surface_t *image;
-  cairo_matrix_t   to_device;   /* projected metres -> image pixels */
-} RenderContext;
-
-static void
-set_source (cairo_t *cr, const MigmapColor *color)
+gsize
+_migmap_renderer_get_n_projected_points (MigmapRenderer   *self,
+                                         MigmapProjection  projection,
+                                         MigmapDetail      detail)
 {
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), 0);
+  g_return_val_if_fail ((guint) projection < G_N_ELEMENTS (self->cache), 0);
+  g_return_val_if_fail ((guint) detail < MIGMAP_N_DETAILS, 0);
+
+  return get_band (self, projection, detail)->n_points;
 }
+
+/* ---- drawing ---- */
 
 /* Adds a feature's rings to the current path, in screen space. */
 static void
@@ -481,12 +414,6 @@ append_feature_path (RenderContext *ctx, const MigmapFeature *feature)
       cairo_close_path (cr);
     }
   cairo_restore (cr);
-}
-
-static gboolean
-feature_visible (RenderContext *ctx, const MigmapFeature *feature)
-{
-  return box_intersects (&ctx->band->feature_box[feature->index], &ctx->view);
 }
 
 static double
@@ -567,10 +494,18 @@ draw_vector_stripes (RenderContext *ctx, const MigmapFeature *feature, const Lay
   const Box *box = &ctx->band->feature_box[feature->index];
   const double band = STRIPE_WIDTH * G_SQRT2;
   double x0 = box->x0, y0 = box->y1, x1 = box->x1, y1 = box->y0;
+  double width, height;
   int k0, k1;
 
   cairo_matrix_transform_point (&ctx->to_screen, &x0, &y0);
   cairo_matrix_transform_point (&ctx->to_screen, &x1, &y1);
+  /* Only the view is drawn: bands beyond it would cost time, and a country
+   * far larger than the view would make k overflow an int. */
+  migmap_viewport_get_size (ctx->viewport, &width, &height);
+  x0 = CLAMP (x0, -2.0 * band, width + 2.0 * band);
+  x1 = CLAMP (x1, -2.0 * band, width + 2.0 * band);
+  y0 = CLAMP (y0, -2.0 * band, height + 2.0 * band);
+  y1 = CLAMP (y1, -2.0 * band, height + 2.0 * band);
   /* Band k covers k*band <= x + y < (k+1)*band, as in the image tile. */
   k0 = (int) floor ((x0 + y0) / band) - 1;
   k1 = (int) ceil ((x1 + y1) / band) + 1;
@@ -632,142 +567,6 @@ draw_small_feature_dot (RenderContext *ctx, const MigmapFeature *feature, const 
   set_source (ctx->cr, &ctx->self->style.border);
   cairo_set_line_width (ctx->cr, 0.8);
   cairo_stroke (ctx->cr);
-}
-
-/* ---- borders for interactive frames ----
- *
- * cairo 1.16 anti-aliases thin strokes slowly: 15 ms for the world's borders
- * at 1920x1080, two thirds of a frame.  Wu's algorithm draws the same
- * one-pixel lines straight into the image in well under a millisecond.
- */
-
-typedef struct {
-  guint8 *data;
-  int     stride, width, height;
-  double  red, green, blue;   /* 0..255 */
-  double  alpha;              /* 0..255, at full coverage */
-} Pixels;
-
-static inline void
-blend_pixel (Pixels *px, int x, int y, double coverage)
-{
-  guint32 *p, d;
-  double a, keep;
-
-  if ((unsigned) x >= (unsigned) px->width || (unsigned) y >= (unsigned) px->height || coverage <= 0.0)
-    return;
-  p = (guint32 *) (px->data + (gsize) y * px->stride) + x;
-  d = *p;
-  a = px->alpha * MIN (coverage, 1.0);
-  keep = 1.0 - a / 255.0;
-  /* Premultiplied ARGB: dst = src * a + dst * (1 - a). */
-  *p = ((guint32) (a + (d >> 24) * keep + 0.5) << 24) |
-       ((guint32) (px->red * a / 255.0 + ((d >> 16) & 0xff) * keep + 0.5) << 16) |
-       ((guint32) (px->green * a / 255.0 + ((d >> 8) & 0xff) * keep + 0.5) << 8) |
-       (guint32) (px->blue * a / 255.0 + (d & 0xff) * keep + 0.5);
-}
-
-static void
-wu_line (Pixels *px, double x0, double y0, double x1, double y1)
-{
-  gboolean steep = fabs (y1 - y0) > fabs (x1 - x0);
-  double gradient, start, end;
-  int limit;
-
-  if (steep)
-    {
-      double t;
-      t = x0; x0 = y0; y0 = t;
-      t = x1; x1 = y1; y1 = t;
-    }
-  if (x0 > x1)
-    {
-      double t;
-      t = x0; x0 = x1; x1 = t;
-      t = y0; y0 = y1; y1 = t;
-    }
-  /* Pixel centres sit at integer coordinates from here on. */
-  x0 -= 0.5; y0 -= 0.5; x1 -= 0.5; y1 -= 0.5;
-  gradient = x1 - x0 > 1e-9 ? (y1 - y0) / (x1 - x0) : 0.0;
-  limit = steep ? px->height : px->width;
-  start = MAX (x0, -1.0);
-  end = MIN (x1, (double) limit);
-
-  for (int x = (int) floor (start + 0.5); x <= (int) floor (end + 0.5); x++)
-    {
-      /* Each pixel gets the share of the segment that falls in its column,
-       * so joined segments add up to one full pixel at the joint. */
-      double share = MIN (x + 0.5, x1) - MAX (x - 0.5, x0);
-      double y = y0 + gradient * (x - x0);
-      int iy = (int) floor (y);
-      double f = y - iy;
-
-      if (share <= 0.0)
-        continue;
-      if (steep)
-        {
-          blend_pixel (px, iy, x, (1.0 - f) * share);
-          blend_pixel (px, iy + 1, x, f * share);
-        }
-      else
-        {
-          blend_pixel (px, x, iy, (1.0 - f) * share);
-          blend_pixel (px, x, iy + 1, f * share);
-        }
-    }
-}
-
-static void
-draw_borders_fast (RenderContext *ctx, const gboolean *visible)
-{
-  MigmapRenderer *self = ctx->self;
-  guint n_features = migmap_shape_set_get_n_features (self->shapes);
-  const MigmapColor *color = &self->style.border;
-  double x_scale, y_scale;
-  Pixels px;
-
-  cairo_surface_flush (ctx->image);
-  cairo_surface_get_device_scale (ctx->image, &x_scale, &y_scale);
-  px.data = cairo_image_surface_get_data (ctx->image);
-  px.stride = cairo_image_surface_get_stride (ctx->image);
-  px.width = cairo_image_surface_get_width (ctx->image);
-  px.height = cairo_image_surface_get_height (ctx->image);
-  px.red = color->red * 255.0;
-  px.green = color->green * 255.0;
-  px.blue = color->blue * 255.0;
-  /* A one-pixel line at the style's width: thinner lines are lighter. */
-  px.alpha = color->alpha * 255.0 * MIN (1.0, self->style.border_width * x_scale);
-
-  for (guint f = 0; f < n_features; f++)
-    {
-      const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
-
-      if (!visible[f])
-        continue;
-      for (guint r = 0; r < feature->n_rings[ctx->detail]; r++)
-        {
-          guint index = feature->ring_start[ctx->detail] + r;
-          const double *p = ctx->band->xy + 2 * ctx->band->ring_offset[index];
-          guint n = ctx->band->ring_count[index];
-          double lx, ly;
-
-          if (n < 3 || !box_intersects (&ctx->band->ring_box[index], &ctx->view))
-            continue;
-          lx = p[0];
-          ly = p[1];
-          cairo_matrix_transform_point (&ctx->to_device, &lx, &ly);
-          for (guint i = 1; i < n; i++)
-            {
-              double x = p[2 * i], y = p[2 * i + 1];
-
-              cairo_matrix_transform_point (&ctx->to_device, &x, &y);
-              wu_line (&px, lx, ly, x, y);
-              lx = x;
-              ly = y;
-            }
-        }
-    }
-  cairo_surface_mark_dirty (ctx->image);
 }
 
 static void
@@ -855,7 +654,7 @@ draw_countries (RenderContext *ctx)
   cairo_restore (cr);
 
   if (ctx->image)
-    draw_borders_fast (ctx, visible);
+    _migmap_renderer_draw_borders_fast (ctx, visible);
 
   /* A highlighted island smaller than a pixel still shows. */
   for (guint i = 0; i < dots->len; i++)
@@ -918,205 +717,11 @@ draw_selection (RenderContext *ctx)
   cairo_stroke (cr);
 }
 
-/* ---- labels ---- */
-
-typedef struct {
-  double x0, y0, x1, y1;
-} Rect;
-
-static gboolean
-rect_overlaps_any (GArray *placed, const Rect *r)
-{
-  for (guint i = 0; i < placed->len; i++)
-    {
-      const Rect *o = &g_array_index (placed, Rect, i);
-      if (r->x0 < o->x1 && o->x0 < r->x1 && r->y0 < o->y1 && o->y0 < r->y1)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-rect_inside (const Rect *r, double width, double height)
-{
-  return r->x0 >= 0 && r->y0 >= 0 && r->x1 <= width && r->y1 <= height;
-}
-
-static void
-measure_text (MigmapRenderer *self, PangoLayout *layout, const char *text, int *width, int *height)
-{
-  gpointer packed;
-
-  if (g_hash_table_lookup_extended (self->text_sizes, text, NULL, &packed))
-    {
-      *width = GPOINTER_TO_UINT (packed) >> 16;
-      *height = GPOINTER_TO_UINT (packed) & 0xffff;
-      return;
-    }
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_pixel_size (layout, width, height);
-  g_hash_table_insert (self->text_sizes, g_strdup (text),
-                       GUINT_TO_POINTER (((guint) MIN (*width, 0xffff) << 16) | (guint) MIN (*height, 0xffff)));
-}
-
-static void
-draw_text (RenderContext *ctx, PangoLayout *layout, const char *text, double x, double y)
-{
-  cairo_t *cr = ctx->cr;
-
-  pango_layout_set_text (layout, text, -1);
-  if (ctx->image)
-    {
-      /* Offset copies of cached glyphs: far cheaper than stroking outlines. */
-      static const double offsets[][2] = { { -1, 0 }, { 1, 0 }, { 0, -1 }, { 0, 1 },
-                                           { -1, -1 }, { 1, 1 }, { -1, 1 }, { 1, -1 } };
-
-      set_source (cr, &ctx->self->style.label_halo);
-      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-        {
-          cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
-          pango_cairo_show_layout (cr, layout);
-        }
-      cairo_move_to (cr, x, y);
-      set_source (cr, &ctx->self->style.label);
-      pango_cairo_show_layout (cr, layout);
-      return;
-    }
-  cairo_move_to (cr, x, y);
-  migmap_show_layout (cr, layout, &ctx->self->style.label, &ctx->self->style.label_halo, 3.0);
-}
-
-static int
-compare_label_size (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  MigmapShapeSet *shapes = user_data;
-  const MigmapFeature *fa = migmap_shape_set_get_feature (shapes, *(const guint *) a);
-  const MigmapFeature *fb = migmap_shape_set_get_feature (shapes, *(const guint *) b);
-  double area_a = (fa->label_bounds.east - fa->label_bounds.west) * (fa->label_bounds.north - fa->label_bounds.south);
-  double area_b = (fb->label_bounds.east - fb->label_bounds.west) * (fb->label_bounds.north - fb->label_bounds.south);
-
-  return (area_a < area_b) - (area_a > area_b);
-}
-
-static PangoLayout *
-create_label_layout (RenderContext *ctx)
-{
-  PangoLayout *layout = pango_cairo_create_layout (ctx->cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-
-  pango_font_description_set_family (font, ctx->self->style.label_family);
-  pango_font_description_set_absolute_size (font, ctx->self->style.label_size * PANGO_SCALE);
-  pango_layout_set_font_description (layout, font);
-  return layout;
-}
-
-static void
-draw_markers (RenderContext *ctx, PangoLayout *layout, GArray *placed)
-{
-  cairo_t *cr = ctx->cr;
-  double width, height;
-  g_autoptr(GArray) on_screen = g_array_new (FALSE, FALSE, sizeof (double) * 3);
-
-  /* Every dot first, so that no label is then drawn across one. */
-  migmap_viewport_get_size (ctx->viewport, &width, &height);
-  for (guint i = 0; i < ctx->self->markers->len; i++)
-    {
-      const Marker *marker = &g_array_index (ctx->self->markers, Marker, i);
-      double at[3] = { 0, 0, i };
-      Rect dot;
-
-      if (!migmap_viewport_geo_to_screen (ctx->viewport, marker->lon, marker->lat, &at[0], &at[1]) ||
-          at[0] < -MARKER_RADIUS || at[1] < -MARKER_RADIUS || at[0] > width + MARKER_RADIUS || at[1] > height + MARKER_RADIUS)
-        continue;
-      cairo_new_path (cr);
-      cairo_arc (cr, at[0], at[1], MARKER_RADIUS, 0, 2 * G_PI);
-      set_source (cr, &marker->color);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      dot = (Rect) { at[0] - MARKER_RADIUS, at[1] - MARKER_RADIUS, at[0] + MARKER_RADIUS, at[1] + MARKER_RADIUS };
-      g_array_append_val (placed, dot);
-      g_array_append_vals (on_screen, at, 1);
-    }
-
-  for (guint i = 0; i < on_screen->len; i++)
-    {
-      const double *at = &g_array_index (on_screen, double, 3 * i);
-      const Marker *marker = &g_array_index (ctx->self->markers, Marker, (guint) at[2]);
-      double sx = at[0], sy = at[1];
-      int tw, th;
-      Rect r;
-
-      if (marker->label == NULL || *marker->label == '\0')
-        continue;
-      measure_text (ctx->self, layout, marker->label, &tw, &th);
-      r = (Rect) { sx + MARKER_RADIUS + 2, sy - th / 2.0, sx + MARKER_RADIUS + 2 + tw, sy + th / 2.0 };
-      if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
-        {
-          /* Try the left side before giving up. */
-          r = (Rect) { sx - MARKER_RADIUS - 2 - tw, sy - th / 2.0, sx - MARKER_RADIUS - 2, sy + th / 2.0 };
-          if (rect_overlaps_any (placed, &r) || !rect_inside (&r, width, height))
-            continue;
-        }
-      draw_text (ctx, layout, marker->label, r.x0, r.y0);
-      g_array_append_val (placed, r);
-    }
-}
-
-static void
-draw_country_labels (RenderContext *ctx, PangoLayout *layout, GArray *placed)
-{
-  MigmapRenderer *self = ctx->self;
-  guint n_features = migmap_shape_set_get_n_features (self->shapes);
-  double width, height;
-
-  if (self->label_order == NULL)
-    {
-      self->label_order = g_new (guint, n_features);
-      for (guint f = 0; f < n_features; f++)
-        self->label_order[f] = f;
-      g_qsort_with_data (self->label_order, n_features, sizeof (guint), compare_label_size, self->shapes);
-    }
-
-  migmap_viewport_get_size (ctx->viewport, &width, &height);
-  for (guint k = 0; k < n_features; k++)
-    {
-      const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, self->label_order[k]);
-      double sx, sy, wx0, wy0, wx1, wy1;
-      int tw, th;
-      Rect r;
-
-      if (!feature_visible (ctx, feature))
-        continue;
-      if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->label_lon, feature->label_lat, &sx, &sy) ||
-          sx < 0 || sy < 0 || sx > width || sy > height)
-        continue;
-      /* The width of the main polygon along the label's parallel. */
-      if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->label_bounds.west, feature->label_lat, &wx0, &wy0) ||
-          !migmap_viewport_geo_to_screen (ctx->viewport, feature->label_bounds.east, feature->label_lat, &wx1, &wy1))
-        continue;
-      if (hypot (wx1 - wx0, wy1 - wy0) < 24.0)
-        continue;
-
-      measure_text (self, layout, label_for (self, feature), &tw, &th);
-      if (tw > 0.9 * hypot (wx1 - wx0, wy1 - wy0))
-        continue;
-      r = (Rect) { sx - tw / 2.0, sy - th / 2.0, sx + tw / 2.0, sy + th / 2.0 };
-      if (!rect_inside (&r, width, height) || rect_overlaps_any (placed, &r))
-        continue;
-      draw_text (ctx, layout, label_for (self, feature), r.x0, r.y0);
-      g_array_append_val (placed, r);
-    }
-}
-
 void
 migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t *cr)
 {
   RenderContext ctx = { .self = self, .viewport = viewport, .cr = cr };
   double width, height, cx, cy, margin;
-  g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
-  g_autoptr(PangoLayout) layout = NULL;
 
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   g_return_if_fail (MIGMAP_IS_VIEWPORT (viewport));
@@ -1136,22 +741,8 @@ migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t 
   ctx.view.x1 += margin;
   ctx.view.y1 += margin;
 
-  if (self->quality == MIGMAP_RENDER_QUALITY_FAST &&
-      cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE &&
-      (cairo_image_surface_get_format (cairo_get_target (cr)) == CAIRO_FORMAT_ARGB32 ||
-       cairo_image_surface_get_format (cairo_get_target (cr)) == CAIRO_FORMAT_RGB24))
-    {
-      cairo_matrix_t ctm, device;
-      double sx, sy, ox, oy;
-
-      ctx.image = cairo_get_target (cr);
-      cairo_get_matrix (cr, &ctm);
-      cairo_surface_get_device_scale (ctx.image, &sx, &sy);
-      cairo_surface_get_device_offset (ctx.image, &ox, &oy);
-      cairo_matrix_init (&device, sx, 0, 0, sy, ox, oy);
-      cairo_matrix_multiply (&ctx.to_device, &ctx.to_screen, &ctm);
-      cairo_matrix_multiply (&ctx.to_device, &ctx.to_device, &device);
-    }
+  if (self->quality == MIGMAP_RENDER_QUALITY_FAST)
+    _migmap_renderer_target_pixels (&ctx);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -1163,16 +754,7 @@ migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t 
   draw_emphasis (&ctx);
   draw_selection (&ctx);
 
-  layout = create_label_layout (&ctx);
-  for (guint i = 0; i < self->obstacles->len; i++)
-    {
-      const double *o = &g_array_index (self->obstacles, double, 4 * i);
-      Rect r = { o[0], o[1], o[2], o[3] };
-      g_array_append_val (placed, r);
-    }
-  draw_markers (&ctx, layout, placed);
-  if (self->show_labels)
-    draw_country_labels (&ctx, layout, placed);
+  _migmap_renderer_draw_labels (&ctx);
 
   cairo_restore (cr);
 }
