@@ -1,7 +1,10 @@
 /* test-render.c: what migmap-render draws, read back pixel by pixel */
 #include <cairo.h>
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "migmap-data-files.h"
 #include "migmap-renderer.h"
@@ -208,20 +211,54 @@ test_bad_arguments (void)
     }
 }
 
-/* A failed export leaves the file that was there intact. */
 static void
-test_failed_export_keeps_existing_file (void)
+limit_file_size (gpointer data)
 {
-  g_autofree char *out = tmp_path ("keep.png");
-  g_autofree char *err = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  const char *args[] = { "--shapes", "/nonexistent/x.shp", "-o", out, NULL };
+  struct rlimit limit = { 100000, 100000 };
 
-  g_assert_true (g_file_set_contents (out, "precious", -1, NULL));
-  g_assert_cmpint (run_render (args, &err), ==, 1);
-  g_assert_true (g_file_get_contents (out, &after, NULL, NULL));
+  (void) data;
+  /* Writing past the limit then fails with EFBIG instead of killing. */
+  signal (SIGXFSZ, SIG_IGN);
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* An export that fails half way through writing (here: at a 100 KB file size
+ * limit, as on a full disk) says why, and leaves the file that was there
+ * intact, or no file at all: never a torn one, nor a temporary file. */
+static void
+test_failed_export_leaves_no_torn_file (void)
+{
+  g_autofree char *fresh = tmp_path ("new.png");
+  g_autofree char *dir = g_path_get_dirname (fresh);
+  g_autofree char *old = g_build_filename (dir, "old.png", NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const char *targets[] = { fresh, old };
+
+  g_assert_true (g_file_set_contents (old, "precious", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const char *argv[] = { g_getenv ("MIGMAP_RENDER"), "--view", "world", "-o", targets[i], NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL, NULL, &err, &status, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", err);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_true (g_str_has_prefix (err, "migmap-render: "));
+      g_assert_nonnull (strstr (err, targets[i]));
+      g_assert_nonnull (strstr (err, g_strerror (EFBIG)));
+    }
+
+  g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (old, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, "precious");
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "old.png");
+  g_assert_null (g_dir_read_name (listing));
 }
 
 int
@@ -234,7 +271,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/svg", test_svg);
   g_test_add_func ("/render/pdf", test_pdf);
   g_test_add_func ("/render/bad-arguments", test_bad_arguments);
-  g_test_add_func ("/render/failed-export-keeps-file", test_failed_export_keeps_existing_file);
+  g_test_add_func ("/render/failed-export-leaves-no-torn-file", test_failed_export_leaves_no_torn_file);
 
   return g_test_run ();
 }

@@ -1,8 +1,8 @@
-/* migmap-export.c: cairo surfaces streamed into g_file_replace()
+/* migmap-export.c: cairo surfaces streamed into an atomic file
  *
- * GIO writes to a temporary file beside the target and renames it over the
- * target on close; cancelling the close discards the temporary file instead,
- * which is how a failed export leaves nothing behind.
+ * The target is opened before drawing, so that a folder that cannot be
+ * written fails at once rather than after a long render, and replaced only
+ * once the whole file is written (see migmap-atomic-file.c).
  */
 #include "migmap-export.h"
 
@@ -11,12 +11,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "migmap-atomic-file.h"
 #include "migmap-text-sink.h"
 
 typedef struct {
-  GOutputStream *stream;
-  GString       *buffer;   /* SVG waits here for its <text> elements */
-  GError        *error;
+  MigmapAtomicFile *file;
+  GString          *buffer;   /* SVG waits here for its <text> elements */
+  GError           *error;
 } StreamClosure;
 
 static cairo_status_t
@@ -31,7 +32,7 @@ write_to_stream (void *closure, const unsigned char *data, unsigned int length)
       g_string_append_len (sc->buffer, (const char *) data, length);
       return CAIRO_STATUS_SUCCESS;
     }
-  if (!g_output_stream_write_all (sc->stream, data, length, NULL, NULL, &sc->error))
+  if (!migmap_atomic_file_write (sc->file, data, length, &sc->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -43,9 +44,9 @@ write_svg_with_text (StreamClosure *sc, const char *texts)
   const char *end = g_strrstr (sc->buffer->str, "</svg>");
   gsize head = end ? (gsize) (end - sc->buffer->str) : sc->buffer->len;
 
-  if (g_output_stream_write_all (sc->stream, sc->buffer->str, head, NULL, NULL, &sc->error) &&
-      g_output_stream_write_all (sc->stream, texts, strlen (texts), NULL, NULL, &sc->error))
-    g_output_stream_write_all (sc->stream, sc->buffer->str + head, sc->buffer->len - head, NULL, NULL, &sc->error);
+  if (migmap_atomic_file_write (sc->file, sc->buffer->str, head, &sc->error) &&
+      migmap_atomic_file_write (sc->file, texts, strlen (texts), &sc->error))
+    migmap_atomic_file_write (sc->file, sc->buffer->str + head, sc->buffer->len - head, &sc->error);
 }
 
 static const char * const format_names[] = { "png", "svg", "pdf" };
@@ -82,12 +83,6 @@ migmap_format_to_string (MigmapFormat format)
   return format_names[format];
 }
 
-static void
-prefix_error (GError **error, const char *path)
-{
-  g_prefix_error (error, "%s: ", path);
-}
-
 gboolean
 migmap_export_to_file (const char     *path,
                        MigmapFormat    format,
@@ -98,9 +93,7 @@ migmap_export_to_file (const char     *path,
                        gpointer        user_data,
                        GError        **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(MigmapAtomicFile) file = NULL;
   StreamClosure closure = { 0 };
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
@@ -110,14 +103,10 @@ migmap_export_to_file (const char     *path,
   g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && pixel_scale > 0, FALSE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    {
-      prefix_error (error, path);
-      return FALSE;
-    }
-  closure.stream = G_OUTPUT_STREAM (stream);
+  file = migmap_atomic_file_begin (path, error);
+  if (file == NULL)
+    return FALSE;
+  closure.file = file;
 
   switch (format)
     {
@@ -162,23 +151,16 @@ migmap_export_to_file (const char     *path,
     }
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || closure.error != NULL)
+  /* Freeing the file without a commit discards what was written. */
+  if (closure.error)
     {
-      cancellable = g_cancellable_new ();
-      g_cancellable_cancel (cancellable);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, NULL);
-      if (closure.error)
-        g_propagate_error (error, closure.error);
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
-      prefix_error (error, path);
+      g_propagate_error (error, closure.error);
       return FALSE;
     }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      prefix_error (error, path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path, cairo_status_to_string (status));
       return FALSE;
     }
-  return TRUE;
+  return migmap_atomic_file_commit (file, error);
 }
