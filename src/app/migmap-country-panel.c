@@ -94,28 +94,21 @@ on_project_row_activated (MigmapCountryPanel *self, GtkListBoxRow *row)
 }
 
 static void
-show_events (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code)
+show_events (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code, const MigmapDate *at)
 {
-  GListModel *events = migmap_catalogue_get_events (catalogue);
-  gboolean any = FALSE;
+  g_autoptr(GPtrArray) events = migmap_catalogue_events_in_country (catalogue, code, at);
 
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
-      const char *place_id = migmap_event_get_place_id (event);
-      MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
-      g_autofree char *when = NULL;
-      g_autofree char *line = NULL;
+      MigmapEvent *event = g_ptr_array_index (events, i);
+      MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, migmap_event_get_place_id (event));
+      g_autofree char *when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
+      g_autofree char *line = g_strdup_printf ("%s — %s, %s", migmap_event_get_title (event),
+                                               migmap_place_get_name (place), when ? when : _("date not stated"));
 
-      if (place == NULL || g_strcmp0 (migmap_place_get_country (place), code) != 0)
-        continue;
-      when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
-      line = g_strdup_printf ("%s — %s, %s", migmap_event_get_title (event), migmap_place_get_name (place),
-                              when ? when : _("date not stated"));
       gtk_box_append (self->events_box, new_line (line, FALSE));
-      any = TRUE;
     }
-  gtk_widget_set_visible (self->events_heading, any);
+  gtk_widget_set_visible (self->events_heading, events->len > 0);
 }
 
 static void
@@ -179,7 +172,8 @@ migmap_country_panel_new (void)
 }
 
 static void
-show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code, const char *name)
+show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *code, const char *name,
+              const MigmapDate *at)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) projects = NULL;
@@ -192,7 +186,7 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : code, -1);
 
   migmap_widget_unparent_children (GTK_WIDGET (self->groups_box));
-  groups = migmap_catalogue_groups_for_country (catalogue, code, NULL);
+  groups = migmap_catalogue_groups_for_country (catalogue, code, at);
   for (guint i = 0; i < groups->len; i++)
     {
       g_autofree char *title = migmap_style_group_title (catalogue, g_ptr_array_index (groups, i));
@@ -203,7 +197,7 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
 
   migmap_list_box_clear (self->projects_list);
   g_ptr_array_set_size (self->projects, 0);
-  projects = migmap_catalogue_projects_in_country (catalogue, code, NULL);
+  projects = migmap_catalogue_projects_in_country (catalogue, code, at);
   for (guint i = 0; i < projects->len; i++)
     {
       MigmapProject *project = g_ptr_array_index (projects, i);
@@ -216,14 +210,15 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
   gtk_widget_set_visible (self->no_projects_label, projects->len == 0);
 
   migmap_widget_unparent_children (GTK_WIDGET (self->events_box));
-  show_events (self, catalogue, code);
+  show_events (self, catalogue, code, at);
 }
 
 /* What happened at a clicked marker, above the country's full lists. */
 static void
-show_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *place)
+show_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *place, const MigmapDate *at)
 {
-  GListModel *projects, *events;
+  g_autoptr(GPtrArray) projects = NULL;
+  g_autoptr(GPtrArray) events = NULL;
   GtkWidget *title;
 
   migmap_widget_unparent_children (GTK_WIDGET (self->place_box));
@@ -234,26 +229,17 @@ show_place (MigmapCountryPanel *self, MigmapCatalogue *catalogue, MigmapPlace *p
   title = new_line (migmap_place_get_name (place), FALSE);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (self->place_box, title);
-  projects = migmap_catalogue_get_projects (catalogue);
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+  projects = migmap_catalogue_projects_at_place (catalogue, migmap_place_get_id (place), at);
+  for (guint i = 0; i < projects->len; i++)
+    gtk_box_append (self->place_box, new_line (migmap_project_get_title (g_ptr_array_index (projects, i)), FALSE));
+  events = migmap_catalogue_events_at_place (catalogue, migmap_place_get_id (place), at);
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
-      const char * const *ids = migmap_project_get_place_ids (project);
+      MigmapEvent *event = g_ptr_array_index (events, i);
+      g_autofree char *when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
+      g_autofree char *line = g_strdup_printf ("%s, %s", migmap_event_get_title (event),
+                                               when ? when : _("date not stated"));
 
-      if (ids && g_strv_contains (ids, migmap_place_get_id (place)))
-        gtk_box_append (self->place_box, new_line (migmap_project_get_title (project), FALSE));
-    }
-  events = migmap_catalogue_get_events (catalogue);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
-      g_autofree char *when = NULL;
-      g_autofree char *line = NULL;
-
-      if (g_strcmp0 (migmap_event_get_place_id (event), migmap_place_get_id (place)) != 0)
-        continue;
-      when = migmap_format_date_range (migmap_event_get_start (event), migmap_event_get_end (event));
-      line = g_strdup_printf ("%s, %s", migmap_event_get_title (event), when ? when : _("date not stated"));
       gtk_box_append (self->place_box, new_line (line, TRUE));
     }
 }
@@ -268,8 +254,10 @@ on_selection (MigmapCountryPanel *self)
   if (code == NULL || catalogue == NULL)
     return;
   if (g_strcmp0 (code, self->code) != 0)
-    show_country (self, catalogue, code, migmap_map_state_country_name (self->state, code));
-  show_place (self, catalogue, migmap_map_state_get_selected_place (self->state));
+    show_country (self, catalogue, code, migmap_map_state_country_name (self->state, code),
+                  migmap_map_state_get_date (self->state));
+  show_place (self, catalogue, migmap_map_state_get_selected_place (self->state),
+              migmap_map_state_get_date (self->state));
 }
 
 MigmapMapState *
