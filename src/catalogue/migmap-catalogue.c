@@ -1061,3 +1061,117 @@ migmap_catalogue_search_projects (MigmapCatalogue *self,
 
   return search (self, query, MIGMAP_TYPE_PROJECT);
 }
+
+/* --- search results ---------------------------------------------------------- */
+
+/* The name the window shows for a country: iso-codes' translated name, else
+ * the map data's, else the code. */
+static const char *
+country_title (MigmapCatalogue *self,
+               GHashTable      *map_names,
+               const char      *code)
+{
+  const char *name = migmap_country_codes_get_translated_name (self->codes, code);
+
+  if (name == NULL)
+    name = g_hash_table_lookup (map_names, code);
+  return name ? name : code;
+}
+
+static void
+add_matching_countries (MigmapCatalogue    *self,
+                        GListStore         *results,
+                        GHashTable         *map_names,
+                        const char         *query,
+                        const char * const *country_codes,
+                        const char * const *country_names)
+{
+  g_autofree char *folded = migmap_text_fold (query);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
+
+  for (guint i = 0; country_codes && country_codes[i]; i++)
+    {
+      const char *code = country_codes[i];
+      /* Every name a user may know the country by. */
+      const char *names[] = { country_title (self, map_names, code), country_names ? country_names[i] : NULL,
+                              migmap_country_codes_get_search_names (self->codes, code), code };
+      g_autoptr(GString) haystack = g_string_new (NULL);
+      g_autofree char *folded_names = NULL;
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        if (names[n] != NULL)
+          g_string_append_printf (haystack, "%s\n", names[n]);
+      folded_names = migmap_text_fold (haystack->str);
+      if (migmap_text_matches (folded_names, (const char * const *) words))
+        {
+          g_autoptr(MigmapSearchResult) result =
+            migmap_search_result_new (MIGMAP_SEARCH_RESULT_COUNTRY, code, country_title (self, map_names, code), NULL);
+          g_list_store_append (results, result);
+        }
+    }
+}
+
+static MigmapSearchResult *
+entity_result (MigmapCatalogue *self,
+               GHashTable      *map_names,
+               GObject         *item)
+{
+  if (MIGMAP_IS_PROJECT (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_PROJECT, migmap_project_get_id (MIGMAP_PROJECT (item)),
+                                     migmap_project_get_title (MIGMAP_PROJECT (item)),
+                                     migmap_project_get_acronym (MIGMAP_PROJECT (item)));
+  if (MIGMAP_IS_ORGANISATION (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_ORGANISATION,
+                                     migmap_organisation_get_id (MIGMAP_ORGANISATION (item)),
+                                     migmap_organisation_get_name (MIGMAP_ORGANISATION (item)),
+                                     migmap_organisation_get_acronym (MIGMAP_ORGANISATION (item)));
+  if (MIGMAP_IS_PLACE (item))
+    {
+      const char *country = migmap_place_get_country (MIGMAP_PLACE (item));
+
+      return migmap_search_result_new (MIGMAP_SEARCH_RESULT_PLACE, migmap_place_get_id (MIGMAP_PLACE (item)),
+                                       migmap_place_get_name (MIGMAP_PLACE (item)),
+                                       country ? country_title (self, map_names, country) : NULL);
+    }
+  if (MIGMAP_IS_EVENT (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_EVENT, migmap_event_get_id (MIGMAP_EVENT (item)),
+                                     migmap_event_get_title (MIGMAP_EVENT (item)), NULL);
+  /* The window has never listed dialogues, groups, documents or themes. */
+  return NULL;
+}
+
+GListModel *
+migmap_catalogue_search_results (MigmapCatalogue    *self,
+                                 const char         *query,
+                                 const char * const *country_codes,
+                                 const char * const *country_names)
+{
+  g_autoptr(GHashTable) map_names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *trimmed = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  GListStore *results;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+
+  results = g_list_store_new (MIGMAP_TYPE_SEARCH_RESULT);
+  trimmed = g_strstrip (g_strdup (query ? query : ""));
+  if (*trimmed == '\0')
+    return G_LIST_MODEL (results);
+
+  /* A code the map data repeats keeps its first name, as a lookup would. */
+  for (guint i = 0; country_names && country_codes && country_codes[i]; i++)
+    if (country_names[i] != NULL && !g_hash_table_contains (map_names, country_codes[i]))
+      g_hash_table_insert (map_names, (gpointer) country_codes[i], (gpointer) country_names[i]);
+
+  add_matching_countries (self, results, map_names, query, country_codes, country_names);
+
+  found = migmap_catalogue_search (self, query);
+  for (guint i = 0; i < found->len; i++)
+    {
+      g_autoptr(MigmapSearchResult) result = entity_result (self, map_names, g_ptr_array_index (found, i));
+
+      if (result != NULL)
+        g_list_store_append (results, result);
+    }
+  return G_LIST_MODEL (results);
+}

@@ -15,6 +15,7 @@
 #include "migmap-organisation.h"
 #include "migmap-place.h"
 #include "migmap-project.h"
+#include "migmap-search-result.h"
 #include "migmap-theme.h"
 
 G_BEGIN_DECLS
@@ -97,5 +98,15 @@ GPtrArray          *migmap_catalogue_search              (MigmapCatalogue  *self
                                                           const char       *query);
 GPtrArray          *migmap_catalogue_search_projects     (MigmapCatalogue  *self,
                                                           const char       *query);
+/* What the search entry shows for @query: a GListModel of
+ * MigmapSearchResult (transfer full).  First the countries of
+ * @country_codes (the map's, in its order; @country_names their names in
+ * the map data, parallel, or NULL) that match by any of their names, then
+ * the projects, organisations, places and events of
+ * migmap_catalogue_search(). */
+GListModel         *migmap_catalogue_search_results      (MigmapCatalogue    *self,
+                                                          const char         *query,
+                                                          const char * const *country_codes,
+                                                          const char * const *country_names);
 
 G_END_DECLS

@@ -143,7 +143,7 @@ read_members (MigmapGroup           *self,
           if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
               !migmap_catalogue_reader_country (reader, item, item_path, "country", TRUE, &member.country, error) ||
               !migmap_catalogue_reader_date_range (reader, item, item_path, "valid_from", "valid_to",
-                                              &member.valid_from, &member.valid_to, error) ||
+                                                   &member.valid_from, &member.valid_to, error) ||
               !migmap_json_reader_string (reader->json, item, item_path, "note", FALSE, &member.note, error))
             {
               member_clear (&member);

@@ -98,7 +98,7 @@ migmap_organisation_new_from_json (MigmapCatalogueReader *reader,
       !migmap_json_reader_enum (reader->json, obj, path, "kind", TRUE, kinds, &self->kind, error) ||
       /* A donor state is the state itself: the map needs its country. */
       !migmap_catalogue_reader_country (reader, obj, path, "country",
-                                   g_str_equal (self->kind, "donor_state"), &self->country, error) ||
+                                        g_str_equal (self->kind, "donor_state"), &self->country, error) ||
       !migmap_catalogue_reader_refs (reader, obj, path, "places", MIGMAP_REF_PLACE, &self->place_ids, error) ||
       !migmap_catalogue_reader_ref (reader, obj, path, "parent", MIGMAP_REF_ORGANISATION, FALSE, &self->parent_id, error) ||
       !migmap_json_reader_strv (reader->json, obj, path, "notes", &self->notes, error) ||

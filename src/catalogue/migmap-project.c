@@ -364,11 +364,11 @@ migmap_project_new_from_json (MigmapCatalogueReader *reader,
       !migmap_json_reader_strv (reader->json, obj, path, "specific_objectives", &self->specific_objectives, error) ||
       !migmap_json_reader_string (reader->json, obj, path, "summary", FALSE, &self->summary, error) ||
       !migmap_catalogue_reader_ref (reader, obj, path, "implementing_agency", MIGMAP_REF_ORGANISATION, FALSE,
-                               &self->implementing_agency_id, error) ||
+                                    &self->implementing_agency_id, error) ||
       !migmap_catalogue_reader_roles (reader, obj, path, "partners", &self->partner_ids, &self->partner_roles, error) ||
       !migmap_catalogue_reader_refs (reader, obj, path, "donors", MIGMAP_REF_ORGANISATION, &self->donor_ids, error) ||
       !migmap_catalogue_reader_roles (reader, obj, path, "related_organisations",
-                                 &self->related_organisation_ids, &self->related_organisation_roles, error) ||
+                                      &self->related_organisation_ids, &self->related_organisation_roles, error) ||
       !migmap_catalogue_reader_refs (reader, obj, path, "networks", MIGMAP_REF_ORGANISATION, &self->network_ids, error) ||
       !migmap_catalogue_reader_date_range (reader, obj, path, "start", "end", &self->start, &self->end, error) ||
       !read_date_variants (self, reader, obj, path, error) ||
