@@ -52,12 +52,7 @@ def resolver(files):
 # Include edges (module -> module) of cycles that src/app/ still has and
 # that its refactoring (issue 9) removes.  Delete an entry once it is gone:
 # the check says when one is no longer needed.
-KNOWN_CYCLE_EDGES = {
-    # migmap_application_dup_settings(); the application also creates windows.
-    ('app/migmap-window', 'app/migmap-application'),
-    # migmap_snapshot_new (MigmapWindow *): print/export still read the window.
-    ('app/migmap-snapshot', 'app/migmap-window'),
-}
+KNOWN_CYCLE_EDGES = set()
 
 
 def module_of(rel):

@@ -1,12 +1,13 @@
 /* main.c */
 #include "migmap-application.h"
 #include "migmap-language.h"
+#include "migmap-settings.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(MigmapApplication) app = NULL;
-  g_autoptr(GSettings) settings = migmap_application_dup_settings ();
+  g_autoptr(GSettings) settings = migmap_settings_dup ();
   g_autofree char *language = settings ? g_settings_get_string (settings, "language") : NULL;
   int status;
 

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "migmap-data-files.h"
+#include "migmap-settings.h"
 #include "migmap-window.h"
 
 struct _MigmapApplication
@@ -226,19 +227,7 @@ migmap_application_init (MigmapApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  self->settings = migmap_application_dup_settings ();
-}
-
-/* NULL when the schema is not installed (uninstalled runs without
- * GSETTINGS_SCHEMA_DIR): then nothing persists. */
-GSettings *
-migmap_application_dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, MIGMAP_APPLICATION_ID, TRUE)
-                                             : NULL;
-
-  return schema ? g_settings_new (MIGMAP_APPLICATION_ID) : NULL;
+  self->settings = migmap_settings_dup ();
 }
 
 MigmapApplication *

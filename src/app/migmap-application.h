@@ -8,7 +8,6 @@
 
 G_BEGIN_DECLS
 
-#define MIGMAP_APPLICATION_ID "io.github.migmap.MigMap"
 
 #define MIGMAP_TYPE_APPLICATION (migmap_application_get_type ())
 G_DECLARE_FINAL_TYPE (MigmapApplication, migmap_application, MIGMAP, APPLICATION, GtkApplication)
@@ -20,6 +19,5 @@ gboolean           migmap_application_load_data    (MigmapApplication *self,
 MigmapCatalogue   *migmap_application_get_catalogue (MigmapApplication *self);
 MigmapShapeSet    *migmap_application_get_shapes    (MigmapApplication *self);
 int                migmap_application_get_exit_status (MigmapApplication *self);
-GSettings         *migmap_application_dup_settings    (void);
 
 G_END_DECLS

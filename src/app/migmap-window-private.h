@@ -22,13 +22,13 @@ struct _MigmapWindow
   MigmapCountryPanel *country_panel;
   MigmapProjectPanel *project_panel;
   GtkLabel           *search_status;
-  GtkListBox         *search_results;
+  GtkListView        *search_results;
 
   MigmapMapState     *state;
   GListStore         *countries;      /* MigmapCountryItem, by name */
   GtkSingleSelection *countries_selection;
   GSettings          *settings;
-  GPtrArray          *results;        /* MigmapWindowSearchResult */
+  GtkSingleSelection *results_selection;   /* of MigmapSearchResult */
   GtkPageSetup       *page_setup;     /* the last print's, for the next one */
   char               *page_before_search;
 };

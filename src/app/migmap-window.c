@@ -10,27 +10,10 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "migmap-application.h"
 #include "migmap-country-item.h"
 #include "migmap-layers-panel.h"
+#include "migmap-settings.h"
 #include "migmap-style.h"
-#include "migmap-text.h"
-#include "migmap-widget-helpers.h"
-
-typedef enum {
-  RESULT_COUNTRY,
-  RESULT_PROJECT,
-  RESULT_ORGANISATION,
-  RESULT_PLACE,
-  RESULT_EVENT,
-} ResultKind;
-
-typedef struct {
-  ResultKind  kind;
-  char       *id;
-  char       *title;
-  char       *detail;
-} SearchResult;
 
 G_DEFINE_FINAL_TYPE (MigmapWindow, migmap_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -41,17 +24,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-search_result_free (gpointer data)
-{
-  SearchResult *result = data;
-
-  g_free (result->id);
-  g_free (result->title);
-  g_free (result->detail);
-  g_free (result);
-}
 
 static const char *
 country_name (MigmapWindow *self, const char *code)
@@ -171,122 +143,66 @@ on_country_activated (MigmapWindow *self, guint position)
 
 /* ---- search ---- */
 
-static void
-add_result (MigmapWindow *self, ResultKind kind, const char *id, const char *title, const char *detail)
-{
-  SearchResult *result = g_new0 (SearchResult, 1);
-
-  result->kind = kind;
-  result->id = g_strdup (id);
-  result->title = g_strdup (title);
-  result->detail = g_strdup (detail);
-  g_ptr_array_add (self->results, result);
-}
-
 static const char *
-kind_label (ResultKind kind)
+kind_label (MigmapSearchResultKind kind)
 {
   switch (kind)
     {
-    case RESULT_COUNTRY: return _("Country");
-    case RESULT_PROJECT: return _("Project");
-    case RESULT_ORGANISATION: return _("Organisation");
-    case RESULT_PLACE: return _("Place");
-    case RESULT_EVENT: return _("Event");
+    case MIGMAP_SEARCH_RESULT_COUNTRY: return _("Country");
+    case MIGMAP_SEARCH_RESULT_PROJECT: return _("Project");
+    case MIGMAP_SEARCH_RESULT_GROUP: return _("Group");
+    case MIGMAP_SEARCH_RESULT_DIALOGUE: return _("Dialogue");
+    case MIGMAP_SEARCH_RESULT_ORGANISATION: return _("Organisation");
+    case MIGMAP_SEARCH_RESULT_PLACE: return _("Place");
+    case MIGMAP_SEARCH_RESULT_EVENT: return _("Event");
+    case MIGMAP_SEARCH_RESULT_DOCUMENT: return _("Document");
     default: return "";
     }
 }
 
-static void
-find_countries (MigmapWindow *self, const char * const *words)
+/* The row template's second line: "Project · AMEDIP". */
+static char *
+search_result_detail (gpointer unused, MigmapSearchResult *result)
+{
+  const char *detail;
+
+  if (result == NULL)
+    return NULL;
+  detail = migmap_search_result_get_detail (result);
+  if (detail && *detail)
+    return g_strdup_printf ("%s · %s", kind_label (migmap_search_result_get_kind (result)), detail);
+  return g_strdup (kind_label (migmap_search_result_get_kind (result)));
+}
+
+static GListModel *
+run_search (MigmapWindow *self, const char *text)
 {
   MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
-  MigmapCountryCodes *codes = migmap_catalogue_get_country_codes (migmap_window_get_catalogue (self));
+  guint n = migmap_shape_set_get_n_features (shapes);
+  g_autofree const char **codes = g_new0 (const char *, n + 1);
+  g_autofree const char **names = g_new0 (const char *, n + 1);
 
-  for (guint i = 0; i < migmap_shape_set_get_n_features (shapes); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const MigmapFeature *feature = migmap_shape_set_get_feature (shapes, i);
-      /* Every name a user may know the country by. */
-      const char *names[] = { country_name (self, feature->code), feature->name,
-                              migmap_country_codes_get_search_names (codes, feature->code), feature->code };
-      g_autoptr(GString) haystack = g_string_new (NULL);
-      g_autofree char *folded = NULL;
-
-      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-        if (names[n])
-          g_string_append_printf (haystack, "%s\n", names[n]);
-      folded = migmap_text_fold (haystack->str);
-      if (migmap_text_matches (folded, words))
-        add_result (self, RESULT_COUNTRY, feature->code, country_name (self, feature->code), NULL);
+      codes[i] = migmap_shape_set_get_feature (shapes, i)->code;
+      names[i] = migmap_shape_set_get_feature (shapes, i)->name;
     }
-}
-
-static void
-find_catalogue_entities (MigmapWindow *self, const char *query)
-{
-  g_autoptr(GPtrArray) found = migmap_catalogue_search (migmap_window_get_catalogue (self), query);
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      GObject *item = g_ptr_array_index (found, i);
-
-      if (MIGMAP_IS_PROJECT (item))
-        add_result (self, RESULT_PROJECT, migmap_project_get_id (MIGMAP_PROJECT (item)),
-                    migmap_project_get_title (MIGMAP_PROJECT (item)), migmap_project_get_acronym (MIGMAP_PROJECT (item)));
-      else if (MIGMAP_IS_ORGANISATION (item))
-        add_result (self, RESULT_ORGANISATION, migmap_organisation_get_id (MIGMAP_ORGANISATION (item)),
-                    migmap_organisation_get_name (MIGMAP_ORGANISATION (item)),
-                    migmap_organisation_get_acronym (MIGMAP_ORGANISATION (item)));
-      else if (MIGMAP_IS_PLACE (item))
-        add_result (self, RESULT_PLACE, migmap_place_get_id (MIGMAP_PLACE (item)),
-                    migmap_place_get_name (MIGMAP_PLACE (item)),
-                    migmap_place_get_country (MIGMAP_PLACE (item))
-                      ? country_name (self, migmap_place_get_country (MIGMAP_PLACE (item))) : NULL);
-      else if (MIGMAP_IS_EVENT (item))
-        add_result (self, RESULT_EVENT, migmap_event_get_id (MIGMAP_EVENT (item)),
-                    migmap_event_get_title (MIGMAP_EVENT (item)), NULL);
-    }
-}
-
-static GtkWidget *
-new_result_row (SearchResult *result)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (result->title);
-  g_autofree char *detail_text = result->detail && *result->detail
-    ? g_strdup_printf ("%s · %s", kind_label (result->kind), result->detail) : g_strdup (kind_label (result->kind));
-  GtkWidget *detail = gtk_label_new (detail_text);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  return row;
+  return migmap_catalogue_search_results (migmap_window_get_catalogue (self), text, codes, names);
 }
 
 void
 migmap_window_search (MigmapWindow *self, const char *text)
 {
-  g_autofree char *folded = NULL;
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  g_auto(GStrv) words = NULL;
+  g_autoptr(GListModel) results = NULL;
   g_autofree char *status = NULL;
+  guint n;
 
   g_return_if_fail (MIGMAP_IS_WINDOW (self));
 
-  g_ptr_array_set_size (self->results, 0);
-  migmap_list_box_clear (self->search_results);
   if (*trimmed == '\0')
     {
+      gtk_single_selection_set_model (self->results_selection, NULL);
       if (g_str_equal (migmap_window_get_side_page (self), "search"))
         show_page (self, self->page_before_search ? self->page_before_search : "welcome");
       return;
@@ -297,18 +213,11 @@ migmap_window_search (MigmapWindow *self, const char *text)
       self->page_before_search = g_strdup (migmap_window_get_side_page (self));
     }
 
-  folded = migmap_text_fold (text);
-  words = g_strsplit_set (g_strstrip (folded), " \t", -1);
-  find_countries (self, (const char * const *) words);
-  find_catalogue_entities (self, text);
-
-  for (guint i = 0; i < self->results->len; i++)
-    gtk_list_box_append (self->search_results, new_result_row (g_ptr_array_index (self->results, i)));
-  if (self->results->len)
-    {
-      gtk_list_box_select_row (self->search_results, gtk_list_box_get_row_at_index (self->search_results, 0));
-      status = g_strdup_printf (ngettext ("%u result", "%u results", self->results->len), self->results->len);
-    }
+  results = run_search (self, text);
+  gtk_single_selection_set_model (self->results_selection, results);
+  n = g_list_model_get_n_items (results);
+  if (n)
+    status = g_strdup_printf (ngettext ("%u result", "%u results", n), n);
   else
     status = g_strdup_printf (_("Nothing matches “%s”"), text);
   gtk_label_set_text (self->search_status, status);
@@ -319,22 +228,29 @@ guint
 migmap_window_get_n_search_results (MigmapWindow *self)
 {
   g_return_val_if_fail (MIGMAP_IS_WINDOW (self), 0);
-  return self->results->len;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->results_selection));
+}
+
+static MigmapSearchResult *
+get_result (MigmapWindow *self, guint index)
+{
+  g_autoptr(MigmapSearchResult) result = g_list_model_get_item (G_LIST_MODEL (self->results_selection), index);
+
+  return result;   /* the model keeps its reference */
 }
 
 const char *
 migmap_window_get_search_result (MigmapWindow *self, guint index, const char **kind)
 {
-  SearchResult *result;
+  MigmapSearchResult *result;
 
   g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (index < self->results->len, NULL);
+  g_return_val_if_fail (index < migmap_window_get_n_search_results (self), NULL);
 
-  result = g_ptr_array_index (self->results, index);
+  result = get_result (self, index);
   if (kind)
-    *kind = result->kind == RESULT_COUNTRY ? "country" : result->kind == RESULT_PROJECT ? "project"
-          : result->kind == RESULT_ORGANISATION ? "organisation" : result->kind == RESULT_PLACE ? "place" : "event";
-  return result->id;
+    *kind = migmap_search_result_kind_to_string (migmap_search_result_get_kind (result));
+  return migmap_search_result_get_id (result);
 }
 
 /* Selects the result and brings it into view. */
@@ -342,21 +258,23 @@ void
 migmap_window_activate_search_result (MigmapWindow *self, guint index)
 {
   MigmapCatalogue *catalogue;
-  SearchResult *result;
+  MigmapSearchResult *result;
+  const char *id;
 
   g_return_if_fail (MIGMAP_IS_WINDOW (self));
-  g_return_if_fail (index < self->results->len);
+  g_return_if_fail (index < migmap_window_get_n_search_results (self));
 
   catalogue = migmap_window_get_catalogue (self);
-  result = g_ptr_array_index (self->results, index);
-  switch (result->kind)
+  result = get_result (self, index);
+  id = migmap_search_result_get_id (result);
+  switch (migmap_search_result_get_kind (result))
     {
-    case RESULT_COUNTRY:
-      migmap_window_select_country (self, result->id, TRUE);
+    case MIGMAP_SEARCH_RESULT_COUNTRY:
+      migmap_window_select_country (self, id, TRUE);
       break;
-    case RESULT_PROJECT:
+    case MIGMAP_SEARCH_RESULT_PROJECT:
       {
-        MigmapProject *project = migmap_catalogue_lookup_project (catalogue, result->id);
+        MigmapProject *project = migmap_catalogue_lookup_project (catalogue, id);
         const char * const *countries = migmap_project_get_countries (project);
 
         migmap_window_show_project (self, project);
@@ -364,25 +282,25 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
           migmap_map_state_show_country (self->state, countries[0]);
         break;
       }
-    case RESULT_ORGANISATION:
+    case MIGMAP_SEARCH_RESULT_ORGANISATION:
       {
-        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (catalogue, result->id);
+        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (catalogue, id);
         if (projects->len)
           migmap_window_show_project (self, g_ptr_array_index (projects, 0));
         break;
       }
-    case RESULT_PLACE:
+    case MIGMAP_SEARCH_RESULT_PLACE:
       {
-        MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, result->id);
+        MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, id);
 
         if (migmap_place_get_country (place))
           migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, NULL);
         migmap_map_state_show_place (self->state, place);
         break;
       }
-    case RESULT_EVENT:
+    case MIGMAP_SEARCH_RESULT_EVENT:
       {
-        MigmapEvent *event = migmap_catalogue_lookup_event (catalogue, result->id);
+        MigmapEvent *event = migmap_catalogue_lookup_event (catalogue, id);
         const char *place_id = migmap_event_get_place_id (event);
         const char *project_id = migmap_event_get_project_id (event);
         MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
@@ -410,10 +328,10 @@ on_search_changed (MigmapWindow *self)
 static void
 on_search_activate (MigmapWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->search_results);
+  guint selected = gtk_single_selection_get_selected (self->results_selection);
 
-  if (self->results->len)
-    migmap_window_activate_search_result (self, row ? (guint) gtk_list_box_row_get_index (row) : 0);
+  if (migmap_window_get_n_search_results (self))
+    migmap_window_activate_search_result (self, selected == GTK_INVALID_LIST_POSITION ? 0 : selected);
 }
 
 static void
@@ -423,9 +341,9 @@ on_search_stop (MigmapWindow *self)
 }
 
 static void
-on_search_row_activated (MigmapWindow *self, GtkListBoxRow *row)
+on_search_result_activated (MigmapWindow *self, guint position)
 {
-  migmap_window_activate_search_result (self, gtk_list_box_row_get_index (row));
+  migmap_window_activate_search_result (self, position);
 }
 
 /* ---- shapes ---- */
@@ -559,7 +477,7 @@ migmap_window_dispose (GObject *object)
   g_clear_object (&self->countries);
   g_clear_object (&self->settings);
   g_clear_object (&self->page_setup);
-  g_clear_pointer (&self->results, g_ptr_array_unref);
+  g_clear_object (&self->results_selection);
   g_clear_pointer (&self->page_before_search, g_free);
 
   G_OBJECT_CLASS (migmap_window_parent_class)->dispose (object);
@@ -644,7 +562,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
 
   migmap_window_class_add_actions (widget_class);
@@ -659,8 +577,18 @@ migmap_window_init (MigmapWindow *self)
   gtk_single_selection_set_autoselect (self->countries_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->countries_selection, TRUE);
   gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
-  self->results = g_ptr_array_new_with_free_func (search_result_free);
-  self->settings = migmap_application_dup_settings ();
+  /* The first result is selected: Enter opens it. */
+  self->results_selection = gtk_single_selection_new (NULL);
+  gtk_list_view_set_model (self->search_results, GTK_SELECTION_MODEL (self->results_selection));
+  {
+    g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+    g_autoptr(GtkListItemFactory) factory = NULL;
+
+    gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), search_result_detail);
+    factory = gtk_builder_list_item_factory_new_from_resource (scope, "/io/github/migmap/MigMap/migmap-search-row.ui");
+    gtk_list_view_set_factory (self->search_results, factory);
+  }
+  self->settings = migmap_settings_dup ();
 }
 
 MigmapWindow *

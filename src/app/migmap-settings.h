@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-settings.h: MigMap's GSettings, where the schema is installed */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define MIGMAP_APPLICATION_ID "io.github.migmap.MigMap"
+
+GSettings *migmap_settings_dup (void);
+
+G_END_DECLS
