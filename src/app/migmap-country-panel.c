@@ -308,12 +308,6 @@ migmap_country_panel_set_property (GObject *object, guint prop_id, const GValue 
     }
 }
 
-const char *
-migmap_country_panel_get_country (MigmapCountryPanel *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_COUNTRY_PANEL (self), NULL);
-  return self->code;
-}
 
 
 char *

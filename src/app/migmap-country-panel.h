@@ -15,7 +15,6 @@ GtkWidget  *migmap_country_panel_new            (void);
 MigmapMapState *migmap_country_panel_get_state  (MigmapCountryPanel *self);
 void        migmap_country_panel_set_state      (MigmapCountryPanel *self,
                                                  MigmapMapState     *state);
-const char *migmap_country_panel_get_country    (MigmapCountryPanel *self);
 char       *migmap_country_panel_dup_text       (MigmapCountryPanel *self);
 void        migmap_country_panel_focus          (MigmapCountryPanel *self);
 

@@ -304,33 +304,15 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MigmapMapView *sel
   self->zoom_gesture_scale = scale;
 }
 
-static void
-on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, MigmapMapView *self)
-{
-  if (self->viewport == NULL)
-    return;
-  gtk_widget_grab_focus (GTK_WIDGET (self));
-  if (n_press == 1)
-    migmap_map_view_activate_at (self, x, y);
-  else if (n_press == 2)
-    {
-      g_autoptr(MigmapViewport) target = migmap_viewport_copy (self->viewport);
-      migmap_viewport_zoom_at (target, 2.0, x, y);
-      go_to (self, target, TRUE);
-    }
-}
-
 /* A click tells the state what is now selected: a marker selects its place
  * (and the place's country), a country selects itself, the sea nothing. */
-void
-migmap_map_view_activate_at (MigmapMapView *self, double x, double y)
+static void
+activate_at (MigmapMapView *self, double x, double y)
 {
   MigmapRenderer *renderer = active_renderer (self);
   MigmapCatalogue *catalogue;
   const MigmapFeature *feature;
   const char *marker;
-
-  g_return_if_fail (MIGMAP_IS_MAP_VIEW (self));
 
   if (renderer == NULL)
     return;
@@ -348,6 +330,22 @@ migmap_map_view_activate_at (MigmapMapView *self, double x, double y)
     }
   feature = migmap_renderer_feature_at_screen (renderer, self->viewport, x, y, CLICK_TOLERANCE_PX);
   migmap_map_state_select (self->state, feature ? feature->code : NULL, NULL, NULL);
+}
+
+static void
+on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, MigmapMapView *self)
+{
+  if (self->viewport == NULL)
+    return;
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 1)
+    activate_at (self, x, y);
+  else if (n_press == 2)
+    {
+      g_autoptr(MigmapViewport) target = migmap_viewport_copy (self->viewport);
+      migmap_viewport_zoom_at (target, 2.0, x, y);
+      go_to (self, target, TRUE);
+    }
 }
 
 static gboolean
@@ -485,19 +483,6 @@ migmap_map_view_reset_view (MigmapMapView *self)
   migmap_map_view_show_bounds (self, &bounds, TRUE);
 }
 
-gboolean
-migmap_map_view_country_to_widget (MigmapMapView *self, const char *code, double *x, double *y)
-{
-  const MigmapFeature *feature;
-
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), FALSE);
-  g_return_val_if_fail (code != NULL, FALSE);
-
-  if (self->state == NULL)
-    return FALSE;
-  feature = migmap_shape_set_lookup (migmap_map_state_get_shapes (self->state), code);
-  return feature && migmap_viewport_geo_to_screen (self->viewport, feature->label_lon, feature->label_lat, x, y);
-}
 
 /* ---- drawing ---- */
 
@@ -723,12 +708,6 @@ migmap_map_view_get_viewport (MigmapMapView *self)
   return self->viewport;
 }
 
-MigmapRenderer *
-migmap_map_view_get_renderer (MigmapMapView *self)
-{
-  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
-  return active_renderer (self);
-}
 
 static void
 on_state_changed (MigmapMapView *self)

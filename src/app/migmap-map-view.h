@@ -16,7 +16,6 @@ MigmapMapState  *migmap_map_view_get_state            (MigmapMapView  *self);
 void             migmap_map_view_set_state            (MigmapMapView  *self,
                                                        MigmapMapState *state);
 MigmapViewport  *migmap_map_view_get_viewport         (MigmapMapView  *self);
-MigmapRenderer  *migmap_map_view_get_renderer         (MigmapMapView  *self);
 void             migmap_map_view_set_view_restored    (MigmapMapView  *self);
 
 void             migmap_map_view_reset_view           (MigmapMapView *self);
@@ -32,13 +31,6 @@ void             migmap_map_view_center_on            (MigmapMapView *self,
                                                        double         lon,
                                                        double         lat,
                                                        gboolean       animate);
-gboolean         migmap_map_view_country_to_widget    (MigmapMapView *self,
-                                                       const char    *code,
-                                                       double        *x,
-                                                       double        *y);
-void             migmap_map_view_activate_at          (MigmapMapView *self,
-                                                       double         x,
-                                                       double         y);
 gint64           migmap_map_view_get_last_render_time (MigmapMapView *self);
 
 G_END_DECLS
