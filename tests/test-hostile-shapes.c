@@ -5,6 +5,7 @@
  * Fixtures are made at set-up: the bundled shapes reprojected by ogr2ogr,
  * and tests/data/make-hostile-shapes.py for the hand-made hostile ones.
  */
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -223,6 +224,36 @@ test_errors (void)
   }
 }
 
+/* The message quotes the path; a path in a legacy encoding must not make it
+ * invalid UTF-8 (GTK would refuse to show it). */
+static void
+test_error_non_utf8_path (void)
+{
+  g_autofree char *dir = fixture ("latin1-\xE9");
+  g_autofree char *path = g_build_filename (dir, "nan-coords.shp", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MigmapShapeSet) shapes = NULL;
+  const char *exts[] = { "shp", "shx", "dbf" };
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autofree char *name = g_strconcat ("nan-coords.", exts[i], NULL);
+      g_autofree char *from = fixture (name);
+      g_autofree char *to = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+
+      g_assert_true (g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  shapes = migmap_shape_set_new_from_file (path, NULL, &error);
+  g_assert_null (shapes);
+  g_assert_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_nonnull (strstr (error->message, "nan-coords.shp: record 1: corner 2"));
+}
+
 /* What a user of migmap-render sees: exit status 1 and one line naming the
  * file, and no image. */
 static void
@@ -358,6 +389,7 @@ main (int argc, char **argv)
   g_test_add_func ("/hostile-shapes/names/language-driver", test_names_language_driver);
   g_test_add_func ("/hostile-shapes/names/cpg", test_names_cpg);
   g_test_add_func ("/hostile-shapes/errors", test_errors);
+  g_test_add_func ("/hostile-shapes/error-non-utf8-path", test_error_non_utf8_path);
   g_test_add_func ("/hostile-shapes/cli-errors", test_cli_errors);
   g_test_add_func ("/hostile-shapes/reproducers", test_reproducers);
 
