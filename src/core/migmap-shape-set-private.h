@@ -60,6 +60,12 @@ GPtrArray  *_migmap_shape_set_read               (const char                  *p
                                                   const MigmapShapeSetOptions *options,
                                                   GError                     **error);
 
+/* migmap-shape-set-crs.c */
+gboolean    _migmap_shape_set_to_lon_lat         (const char     *path,
+                                                  const char     *prj_path,
+                                                  GPtrArray      *pending,
+                                                  GError        **error);
+
 /* migmap-shape-set-simplify.c */
 void        _migmap_shape_set_add_simplified_rings (MigmapShapeSet *self,
                                                   MigmapFeature  *feature,

@@ -341,7 +341,8 @@ charset_for_code_page (const char *code_page)
       return NULL;
     }
 
-  cp = g_ascii_strup (g_strstrip (g_strdup (code_page)), -1);
+  cp = g_ascii_strup (code_page, -1);
+  g_strstrip (cp);
   digits = g_str_has_prefix (cp, "ANSI ") ? cp + 5 : cp;
   if (g_str_equal (digits, "UTF-8") || g_str_equal (digits, "UTF8") || g_str_equal (digits, "65001"))
     return NULL;
@@ -364,10 +365,15 @@ charset_for_code_page (const char *code_page)
  * charset, else UTF-8, else Windows-1252 (what most unlabelled files are),
  * else UTF-8 with the bad bytes replaced. */
 static char *
-text_to_utf8 (const char *raw, const char *charset)
+text_to_utf8 (const char *raw, const char *charset, gboolean trusted)
 {
   char *text;
 
+  /* A language driver id is often left at a default while the text is
+   * UTF-8; valid UTF-8 with accents is all but impossible in a legacy
+   * charset, so it wins over an untrusted declaration. */
+  if (charset && !trusted && g_utf8_validate (raw, -1, NULL))
+    return g_strdup (raw);
   if (charset)
     {
       text = g_convert (raw, -1, "UTF-8", charset, NULL, NULL, NULL);
@@ -389,6 +395,7 @@ typedef struct {
   const char *dbf_path;
   DBFHandle   dbf;
   char       *charset;
+  gboolean    charset_trusted; /* from a .cpg, not a language driver id */
 } Reader;
 
 /* A field's text, NULL when empty; FALSE with error when the record cannot
@@ -415,7 +422,7 @@ read_text (Reader *reader, int record, int field, char **out, GError **error)
     }
   if (value == NULL)
     return TRUE;
-  text = text_to_utf8 (value, reader->charset);
+  text = text_to_utf8 (value, reader->charset, reader->charset_trusted);
   g_strstrip (text);
   /* Natural Earth writes -99 for "no code". */
   if (*text == '\0' || g_str_equal (text, "-99"))
@@ -454,7 +461,7 @@ add_parts (Reader *reader, MigmapPendingFeature *feature, const SHPObject *obj, 
           g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
                        "%s: record %d: corner %d has coordinates (%g, %g), %s",
                        reader->path, record, v, x, y,
-                       isfinite (x) && isfinite (y) ? "far outside any map" : "which are not numbers");
+                       isfinite (x) && isfinite (y) ? "far outside any map" : "which are not finite numbers");
           return FALSE;
         }
     }
@@ -578,6 +585,7 @@ _migmap_shape_set_read (const char                  *path,
   g_autofree char *base = NULL;
   g_autofree char *shx_path = NULL;
   g_autofree char *dbf_path = NULL;
+  g_autofree char *prj_path = NULL;
   SAHooks hooks;
   SHPHandle shp;
   DBFHandle dbf;
@@ -632,10 +640,17 @@ _migmap_shape_set_read (const char                  *path,
   reader.dbf_path = dbf_path;
   reader.dbf = dbf;
   reader.charset = charset_for_code_page (DBFGetCodePage (dbf));
+  reader.charset_trusted = DBFGetCodePage (dbf) && !g_str_has_prefix (DBFGetCodePage (dbf), "LDID/");
   pending = read_records (&reader, shp, options, error);
   g_free (reader.charset);
   SHPClose (shp);
   DBFClose (dbf);
   g_clear_pointer (&shapelib_message, g_free);
+  if (pending == NULL)
+    return NULL;
+
+  prj_path = find_companion (base, "prj");
+  if (!_migmap_shape_set_to_lon_lat (path, prj_path, pending, error))
+    return NULL;
   return g_steal_pointer (&pending);
 }
