@@ -146,9 +146,13 @@ static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *application = user_data;
-  GList *windows = gtk_application_get_windows (application);
+  g_autolist(GtkWindow) windows = NULL;
 
   (void) action; (void) parameter;
+  /* Closing a window takes it out of the application's list (and may destroy
+   * its dialogs): walk a copy that keeps each window alive meanwhile. */
+  for (GList *l = gtk_application_get_windows (application); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   /* Close windows rather than quitting outright, so they save their state. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
