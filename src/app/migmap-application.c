@@ -4,6 +4,8 @@
  * 1:10m shapes, needed only once the user zooms in, load in a thread after
  * the first map is on screen.
  */
+#include "config.h"
+
 #include "migmap-application.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* migmap-country-panel.c */
+#include "config.h"
+
 #include "migmap-country-panel.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* migmap-export-dialog.c */
+#include "config.h"
+
 #include "migmap-export-dialog.h"
 
 #include <glib/gi18n-lib.h>

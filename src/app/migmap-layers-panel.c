@@ -4,6 +4,8 @@
  * same property the map view draws from, so toggle, legend and map cannot
  * disagree.
  */
+#include "config.h"
+
 #include "migmap-layers-panel.h"
 
 #include <glib/gi18n-lib.h>

@@ -3,6 +3,8 @@
  * A snapshot draws with its own renderer at print quality, so printing and
  * export never reuse the window's fast interactive drawing.
  */
+#include "config.h"
+
 #include "migmap-snapshot.h"
 
 #include <glib/gi18n-lib.h>

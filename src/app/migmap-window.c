@@ -1,6 +1,8 @@
 /* migmap-window.c: turns clicks, searches and toggles into catalogue queries
  * and map changes
  */
+#include "config.h"
+
 #include "migmap-window.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* migmap-style.c */
+#include "config.h"
+
 #include "migmap-style.h"
 
 #include "migmap-dates.h"
