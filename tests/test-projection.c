@@ -70,29 +70,29 @@ test_antimeridian (void)
       }
 }
 
-/* Equal area means equal area: a 1°x1° cell at the centre and far from it. */
+/* Equal area means equal area: a 0.01°x0.01° cell at the centre and far from
+ * it covers, on the map, what it covers on the sphere. */
 static void
 test_laea_is_equal_area (void)
 {
+  const double R = MIGMAP_EARTH_RADIUS, step = 0.01, DEG = G_PI / 180.0;
   double lats[] = { 35.0, 0.0, -30.0, 60.0 };
-  double reference = 0.0;
 
   for (guint i = 0; i < G_N_ELEMENTS (lats); i++)
     {
-      double x[4], y[4], area;
+      double x[4], y[4], area, sphere;
       double lon = 15.0 + i * 20.0, lat = lats[i];
 
       migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon, lat, &x[0], &y[0]);
-      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon + 0.01, lat, &x[1], &y[1]);
-      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon + 0.01, lat + 0.01, &x[2], &y[2]);
-      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon, lat + 0.01, &x[3], &y[3]);
+      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon + step, lat, &x[1], &y[1]);
+      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon + step, lat + step, &x[2], &y[2]);
+      migmap_projection_forward (MIGMAP_PROJECTION_LAEA, lon, lat + step, &x[3], &y[3]);
       area = fabs ((x[0] * y[1] - x[1] * y[0]) + (x[1] * y[2] - x[2] * y[1]) +
                    (x[2] * y[3] - x[3] * y[2]) + (x[3] * y[0] - x[0] * y[3])) / 2.0;
-      /* Divide by the true spherical cell area, which shrinks with cos(lat). */
-      area /= cos ((lat + 0.005) * G_PI / 180.0);
-      if (i == 0)
-        reference = area;
-      g_assert_cmpfloat (fabs (area / reference - 1.0), <, 1e-3);
+      /* The cell's area on the sphere, exactly: R² Δλ (sin φ₂ - sin φ₁). */
+      sphere = R * R * step * DEG * (sin ((lat + step) * DEG) - sin (lat * DEG));
+      g_test_message ("cell at %g,%g: map/sphere = %.9f", lon, lat, area / sphere);
+      g_assert_cmpfloat (fabs (area / sphere - 1.0), <, 1e-6);
     }
 }
 

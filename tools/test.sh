@@ -5,16 +5,21 @@
 set -euo pipefail
 top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
+# CI fails on any compiler warning; elsewhere (distributions' newer
+# compilers) warnings stay warnings.
+ci=()
+[ "${CI:-}" != "true" ] || ci=(-Dwerror=true)
+
 if [ "${1:-}" = "--sanitize" ]; then
   shift
   build="$top/_build-sanitize"
-  "$top/tools/setup.sh" "$build" -Db_sanitize=address,undefined -Dbuildtype=debug "$@"
+  "$top/tools/setup.sh" "$build" -Db_sanitize=address,undefined -Dbuildtype=debug "${ci[@]}" "$@"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
   export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
   export LSAN_OPTIONS="suppressions=$top/tests/lsan.supp:print_suppressions=0"
 else
   build="$top/_build"
-  "$top/tools/setup.sh" "$build" "$@"
+  "$top/tools/setup.sh" "$build" "${ci[@]}" "$@"
 fi
 
 status=0

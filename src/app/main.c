@@ -1,4 +1,6 @@
 /* main.c */
+#include "config.h"
+
 #include "migmap-application.h"
 #include "migmap-language.h"
 #include "migmap-settings.h"

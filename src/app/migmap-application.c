@@ -4,6 +4,8 @@
  * 1:10m shapes, needed only once the user zooms in, load in a thread after
  * the first map is on screen.
  */
+#include "config.h"
+
 #include "migmap-application.h"
 
 #include <glib/gi18n-lib.h>
@@ -136,7 +138,7 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   (void) action; (void) parameter;
   gtk_show_about_dialog (gtk_application_get_active_window (application),
                          "program-name", _("MigMap"),
-                         "logo-icon-name", MIGMAP_APPLICATION_ID,
+                         "logo-icon-name", APP_ID,
                          "version", PACKAGE_VERSION,
                          "comments", _("Partner states of migration dialogues and the projects that run "
                                        "there, on an offline map"),
@@ -150,9 +152,13 @@ static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   GtkApplication *application = user_data;
-  GList *windows = gtk_application_get_windows (application);
+  g_autolist(GtkWindow) windows = NULL;
 
   (void) action; (void) parameter;
+  /* Closing a window takes it out of the application's list (and may destroy
+   * its dialogs): walk a copy that keeps each window alive meanwhile. */
+  for (GList *l = gtk_application_get_windows (application); l; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
   /* Close windows rather than quitting outright, so they save their state. */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
@@ -179,7 +185,7 @@ migmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "win.print", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (app, "win.export", (const char *[]) { "<Control>e", NULL });
-  gtk_window_set_default_icon_name (MIGMAP_APPLICATION_ID);
+  gtk_window_set_default_icon_name (APP_ID);
 }
 
 static int
@@ -234,7 +240,7 @@ MigmapApplication *
 migmap_application_new (void)
 {
   return g_object_new (MIGMAP_TYPE_APPLICATION,
-                       "application-id", MIGMAP_APPLICATION_ID,
+                       "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
                        NULL);
 }

@@ -4,6 +4,8 @@
  * The name is a property so the row template binds it and a list filter can
  * match it.
  */
+#include "config.h"
+
 #include "migmap-country-item.h"
 
 struct _MigmapCountryItem

@@ -4,6 +4,8 @@
  * Shows the map state's selected country (and place): a click on the map
  * reaches it as view -> state -> catalogue query -> this panel.
  */
+#include "config.h"
+
 #include "migmap-country-panel.h"
 
 #include <glib/gi18n-lib.h>

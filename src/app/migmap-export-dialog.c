@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-export-dialog.c */
+#include "config.h"
+
 #include "migmap-export-dialog.h"
 
 #include <glib/gi18n-lib.h>

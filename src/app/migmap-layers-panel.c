@@ -5,6 +5,8 @@
  * same property the map state draws from, so toggle, legend and map cannot
  * disagree.
  */
+#include "config.h"
+
 #include "migmap-layers-panel.h"
 
 #include <glib/gi18n-lib.h>

@@ -7,6 +7,8 @@
  * viewport or the state change, and GTK coalesces those redraws to one per
  * frame.
  */
+#include "config.h"
+
 #include "migmap-map-view.h"
 
 #include <glib/gi18n-lib.h>

@@ -4,6 +4,8 @@
  * Only the glue between GtkPrintOperation and a snapshot: what the page
  * shows is the snapshot's, the same as an export or migmap-render.
  */
+#include "config.h"
+
 #include "migmap-print.h"
 
 static void

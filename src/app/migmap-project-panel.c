@@ -6,6 +6,8 @@
  * from project to project, and a fact no source states reads "Not stated"
  * rather than vanishing, so its absence is visible.
  */
+#include "config.h"
+
 #include "migmap-project-panel.h"
 
 #include <glib/gi18n-lib.h>

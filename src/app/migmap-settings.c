@@ -4,6 +4,8 @@
  * Its own module so that the window and the application both reach the
  * settings without including each other.
  */
+#include "config.h"
+
 #include "migmap-settings.h"
 
 /* NULL when the schema is not installed (uninstalled runs without
@@ -12,8 +14,8 @@ GSettings *
 migmap_settings_dup (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, MIGMAP_APPLICATION_ID, TRUE)
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE)
                                              : NULL;
 
-  return schema ? g_settings_new (MIGMAP_APPLICATION_ID) : NULL;
+  return schema ? g_settings_new (APP_ID) : NULL;
 }

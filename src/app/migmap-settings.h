@@ -6,8 +6,6 @@
 
 G_BEGIN_DECLS
 
-#define MIGMAP_APPLICATION_ID "io.github.migmap.MigMap"
-
 GSettings *migmap_settings_dup (void);
 
 G_END_DECLS

@@ -1,4 +1,6 @@
 /* migmap-widget-helpers.c */
+#include "config.h"
+
 #include "migmap-widget-helpers.h"
 
 static void

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-window-actions.c: the window's actions and their keys */
+#include "config.h"
+
 #include "migmap-window-private.h"
 
 #include <glib/gi18n-lib.h>

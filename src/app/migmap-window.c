@@ -5,6 +5,8 @@
  * the window only decides which side page shows and keeps settings.  Its
  * actions are in migmap-window-actions.c.
  */
+#include "config.h"
+
 #include "migmap-window-private.h"
 
 #include <glib/gi18n-lib.h>

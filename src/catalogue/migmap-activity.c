@@ -1,5 +1,7 @@
 /* migmap-activity.c: one activity of a project (a consultation, a
  * workshop, an installation), with its dates and places */
+#include "config.h"
+
 #include "migmap-activity.h"
 
 #include "migmap-activity-private.h"

@@ -2,6 +2,8 @@
 /* migmap-catalogue-reader.c: what reading data/catalogue.json needs beyond
  * generic JSON: country codes, references between entities, dates and
  * source documents (private) */
+#include "config.h"
+
 #include "migmap-catalogue-reader.h"
 
 #include <string.h>

@@ -1,5 +1,7 @@
 /* migmap-catalogue.c: the validated catalogue of dialogues, groups,
  * projects, places and events, and the queries the map needs */
+#include "config.h"
+
 #include "migmap-catalogue.h"
 
 #include "migmap-catalogue-private.h"

@@ -1,5 +1,7 @@
 /* migmap-country-codes.c: ISO 3166-1 country codes, from iso-codes, plus the
  * few non-ISO codes the map's shapes use */
+#include "config.h"
+
 #include "migmap-country-codes.h"
 
 #include <libintl.h>

@@ -1,4 +1,6 @@
 /* migmap-date.c: a calendar date that keeps the precision its source gave */
+#include "config.h"
+
 #include "migmap-date.h"
 
 #include <string.h>

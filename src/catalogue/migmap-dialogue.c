@@ -1,4 +1,6 @@
 /* migmap-dialogue.c: a migration dialogue or partnership framework */
+#include "config.h"
+
 #include "migmap-dialogue.h"
 
 #include "migmap-dialogue-private.h"

@@ -1,4 +1,6 @@
 /* migmap-document.c: a publication, factsheet or report a source lists */
+#include "config.h"
+
 #include "migmap-document.h"
 
 #include "migmap-document-private.h"

@@ -1,4 +1,6 @@
 /* migmap-event.c: a meeting, workshop or launch */
+#include "config.h"
+
 #include "migmap-event.h"
 
 #include "migmap-event-private.h"

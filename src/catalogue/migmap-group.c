@@ -1,4 +1,6 @@
 /* migmap-group.c: a set of partner states, valid at a stated date or period */
+#include "config.h"
+
 #include "migmap-group.h"
 
 #include "migmap-group-private.h"

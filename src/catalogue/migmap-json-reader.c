@@ -2,6 +2,8 @@
 /* migmap-json-reader.c: json-c parsing with file:line:column positions and
  * typed field access whose errors name the file, the JSON path and the bad
  * value (private) */
+#include "config.h"
+
 #include "migmap-json-reader.h"
 
 #include <stdarg.h>

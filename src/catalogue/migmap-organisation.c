@@ -1,4 +1,6 @@
 /* migmap-organisation.c: an agency, donor state, network or authority */
+#include "config.h"
+
 #include "migmap-organisation.h"
 
 #include "migmap-organisation-private.h"

@@ -1,5 +1,7 @@
 /* migmap-place.c: a city, office or venue with WGS84 coordinates and their
  * provenance */
+#include "config.h"
+
 #include "migmap-place.h"
 
 #include <math.h>

@@ -1,5 +1,7 @@
 /* migmap-project.c: a project, programme or initiative, as its sources
  * state it */
+#include "config.h"
+
 #include "migmap-project.h"
 
 #include "migmap-activity-private.h"

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-search-result.c: one row of a search, whatever it found: a
  * country on the map or an entity of the catalogue */
+#include "config.h"
+
 #include "migmap-search-result.h"
 
 struct _MigmapSearchResult {

@@ -1,4 +1,6 @@
 /* migmap-text.c: folding text for case- and accent-insensitive search */
+#include "config.h"
+
 #include "migmap-text.h"
 
 #include <string.h>

@@ -1,4 +1,6 @@
 /* migmap-theme.c: a thematic area projects can be tagged with */
+#include "config.h"
+
 #include "migmap-theme.h"
 
 #include "migmap-theme-private.h"

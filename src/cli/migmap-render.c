@@ -5,6 +5,8 @@
  * code the window prints and exports with, so a scripted page matches the
  * window's.
  */
+#include "config.h"
+
 #include <stdlib.h>
 #include <string.h>
 

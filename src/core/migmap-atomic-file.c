@@ -16,6 +16,8 @@
  * writes the target itself) and leaves its ".goutputstream-*" behind when
  * killed over an existing one.
  */
+#include "config.h"
+
 #include "migmap-atomic-file.h"
 #include "migmap-atomic-file-private.h"
 

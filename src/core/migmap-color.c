@@ -1,4 +1,6 @@
 /* migmap-color.c: parsing "#rgb", "#rrggbb" and "#rrggbbaa" */
+#include "config.h"
+
 #include "migmap-color.h"
 
 #include <string.h>

@@ -1,10 +1,12 @@
 /* migmap-data-files.c */
+#include "config.h"
+
 #include "migmap-data-files.h"
 
 char *
 migmap_find_data_file (const char *relative_path)
 {
-  const char *roots[] = { g_getenv ("MIGMAP_DATA_DIR"), MIGMAP_PKGDATADIR, MIGMAP_SOURCE_ROOT };
+  const char *roots[] = { g_getenv ("MIGMAP_DATA_DIR"), PKGDATADIR };
 
   g_return_val_if_fail (relative_path != NULL, NULL);
 
@@ -18,6 +20,6 @@ migmap_find_data_file (const char *relative_path)
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         return g_steal_pointer (&path);
     }
-  /* Name the source-tree path so that an error message says what is missing. */
-  return g_build_filename (MIGMAP_SOURCE_ROOT, relative_path, NULL);
+  /* Name the installed path so that an error message says what is missing. */
+  return g_build_filename (PKGDATADIR, relative_path, NULL);
 }

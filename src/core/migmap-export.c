@@ -4,6 +4,8 @@
  * written fails at once rather than after a long render, and replaced only
  * once the whole file is written (see migmap-atomic-file.c).
  */
+#include "config.h"
+
 #include "migmap-export.h"
 
 #include <cairo-pdf.h>

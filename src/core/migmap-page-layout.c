@@ -4,6 +4,8 @@
  * exactly the area the user was looking at, scaled to the paper; the scale
  * bar is computed for the projection at the map's centre.
  */
+#include "config.h"
+
 #include "migmap-page-layout.h"
 
 #include <glib/gi18n-lib.h>

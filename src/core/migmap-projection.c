@@ -3,6 +3,8 @@
  * Cylindrical projections keep the central meridian at 0 so that the shapes,
  * already split at ±180°, never need cutting again.
  */
+#include "config.h"
+
 #include "migmap-projection.h"
 
 #include <math.h>

@@ -2,6 +2,8 @@
 /* migmap-renderer-labels.c: marker dots and the labels of markers and
  * countries, placed so that none covers another or a label obstacle
  */
+#include "config.h"
+
 #include "migmap-renderer-private.h"
 
 #include <math.h>

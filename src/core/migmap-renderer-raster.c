@@ -6,6 +6,8 @@
  * at 1920x1080, two thirds of a frame.  Wu's algorithm draws the same
  * one-pixel lines straight into the image in well under a millisecond.
  */
+#include "config.h"
+
 #include "migmap-renderer-private.h"
 
 #include <math.h>

@@ -6,6 +6,8 @@
  * Borders of interactive frames are drawn by migmap-renderer-raster.c, markers
  * and labels by migmap-renderer-labels.c.
  */
+#include "config.h"
+
 #include "migmap-renderer-private.h"
 
 #include <math.h>

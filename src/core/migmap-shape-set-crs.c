@@ -6,6 +6,8 @@
  * and GDAL use, converts.  Without a .prj, coordinates outside the range of
  * degrees cannot be placed, and MigMap says so instead of guessing.
  */
+#include "config.h"
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>

@@ -6,6 +6,8 @@
  * counts crossings between the query point and the cell centre, so it touches a
  * handful of edges instead of whole coastlines.
  */
+#include "config.h"
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>

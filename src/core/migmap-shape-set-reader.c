@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-shape-set-reader.c: a shapefile's records, codes and names, through
  * shapelib, with each fault reported as the file, the place and what is wrong */
+#include "config.h"
+
 #include "migmap-shape-set-private.h"
 
 #include <errno.h>

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-shape-set-simplify.c: coarser copies of each ring per zoom band
  * (Douglas-Peucker), so a world view draws a few thousand points, not millions */
+#include "config.h"
+
 #include "migmap-shape-set-private.h"
 
 #include <string.h>

@@ -6,6 +6,8 @@
  * migmap-shape-set-simplify.c and the grid in migmap-shape-set-index.c; this
  * file builds the rings and labels from what was read and answers lookups.
  */
+#include "config.h"
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>

@@ -1,4 +1,6 @@
 /* migmap-text-sink.c */
+#include "config.h"
+
 #include "migmap-text-sink.h"
 
 static const cairo_user_data_key_t sink_key;

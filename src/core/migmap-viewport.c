@@ -4,6 +4,8 @@
  * The centre is kept in projected metres rather than degrees so that panning
  * is a plain translation and stays defined off the edge of the world.
  */
+#include "config.h"
+
 #include "migmap-viewport.h"
 
 #include <math.h>

@@ -1,4 +1,6 @@
 /* migmap-dates.c */
+#include "config.h"
+
 #include "migmap-dates.h"
 
 #include <glib/gi18n-lib.h>

@@ -1,4 +1,6 @@
 /* migmap-language.c */
+#include "config.h"
+
 #include "migmap-language.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,7 +20,7 @@ migmap_language_init (const char *language)
   if (locale == NULL || g_str_equal (locale, "C") || g_str_equal (locale, "POSIX"))
     setlocale (LC_ALL, "C.UTF-8");
 
-  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : MIGMAP_LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
   textdomain (GETTEXT_PACKAGE);

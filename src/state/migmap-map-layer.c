@@ -4,6 +4,8 @@
  * GLib-only, so that the window's layer list, printing and migmap-render
  * share one object: the toggle a user flips is the layer the renderer draws.
  */
+#include "config.h"
+
 #include "migmap-map-layer.h"
 
 struct _MigmapMapLayer

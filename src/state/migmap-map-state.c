@@ -6,6 +6,8 @@
  * That is what keeps the window, its printouts and migmap-render drawing
  * the same map.
  */
+#include "config.h"
+
 #include "migmap-map-state.h"
 
 #include "migmap-style.h"

@@ -6,6 +6,8 @@
  * A snapshot draws with its own renderer, at the state's quality (print
  * quality unless migmap-render was asked for the window's fast drawing).
  */
+#include "config.h"
+
 #include "migmap-snapshot.h"
 
 #include <glib/gi18n-lib.h>

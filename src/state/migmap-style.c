@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-style.c */
+#include "config.h"
+
 #include "migmap-style.h"
 
 #include "migmap-dates.h"
