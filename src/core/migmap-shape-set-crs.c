@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>
@@ -121,8 +123,7 @@ check_unprojected (const char *path, GPtrArray *pending, GError **error)
 
   magnitude = format_magnitude (max_x > 180.0 + DEGREE_SLACK ? max_x : max_y);
   g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-               "%s: coordinates look projected (%s up to %s) and there is no .prj; "
-               "MigMap needs longitude/latitude or a .prj",
+               _("%s: coordinates look projected (%s up to %s) and there is no .prj; MigMap needs longitude/latitude or a .prj"),
                path, max_x > 180.0 + DEGREE_SLACK ? "x" : "y", magnitude);
   return FALSE;
 }
@@ -149,7 +150,7 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
       const char *why = errors && errors[0] ? errors[0] : "not a coordinate system in WKT";
 
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: the projection file %s cannot be understood: %s", path, prj_path, why);
+                   _("%s: the projection file %s cannot be understood: %s"), path, prj_path, why);
       proj_string_list_destroy (warnings);
       proj_string_list_destroy (errors);
       return FALSE;
@@ -161,8 +162,7 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
   if (target == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: cannot convert from the coordinate system in %s: PROJ has no WGS84 (%s); "
-                   "is the proj-data package installed?",
+                   _("%s: cannot convert from the coordinate system in %s: PROJ has no WGS84 (%s); is the proj-data package installed?"),
                    path, prj_path, proj_context_errno_string (ctx, proj_context_errno (ctx)));
       return FALSE;
     }
@@ -176,7 +176,7 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
   if (normalized == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s",
+                   _("%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s"),
                    path, prj_path, proj_get_name (source),
                    proj_context_errno_string (ctx, proj_context_errno (ctx)));
       return FALSE;
@@ -226,7 +226,7 @@ _migmap_shape_set_to_lon_lat (const char *path,
   if (!g_file_get_contents (prj_path, &wkt, NULL, &local_error))
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: the projection file %s cannot be read: %s", path, prj_path, local_error->message);
+                   _("%s: the projection file %s cannot be read: %s"), path, prj_path, local_error->message);
       return FALSE;
     }
   if (!reproject (path, prj_path, g_strstrip (wkt), pending, error))
@@ -235,8 +235,7 @@ _migmap_shape_set_to_lon_lat (const char *path,
   if (find_outside (pending, &record, &corner, &x, &y))
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-                   "%s: record %d: corner %u is not on Earth in the coordinate system of %s "
-                   "(longitude/latitude %g, %g)", path, record, corner, prj_path, x, y);
+                   _("%s: record %d: corner %u is not on Earth in the coordinate system of %s (longitude/latitude %g, %g)"), path, record, corner, prj_path, x, y);
       return FALSE;
     }
   clamp_to_degrees (pending);

@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>
@@ -152,10 +154,8 @@ static void
 set_budget_error (MigmapShapeSet *self, GError **error)
 {
   g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-               "%s: the shapes are too complex to index: their edges cross more than "
-               "%" G_GUINT64_FORMAT " map cells of %g degrees (many long edges, or many "
-               "overlapping countries)", self->path,
-               MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
+               _("%s: the shapes are too complex to index: their edges cross more than %llu map cells of %g degrees (many long edges, or many overlapping countries)"), self->path,
+               (unsigned long long) MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
                     INDEX_MAX_ENTRIES),
                CELL_DEG);
 }

@@ -3,6 +3,8 @@
  * shapelib, with each fault reported as the file, the place and what is wrong */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "migmap-shape-set-private.h"
 
 #include <errno.h>
@@ -52,15 +54,15 @@ shape_type_description (guint32 type)
   switch (type)
     {
     case SHPT_POINT: case SHPT_POINTZ: case SHPT_POINTM:
-      return "points";
+      return _("points");
     case SHPT_MULTIPOINT: case SHPT_MULTIPOINTZ: case SHPT_MULTIPOINTM:
-      return "multipoints";
+      return _("multipoints");
     case SHPT_ARC: case SHPT_ARCZ: case SHPT_ARCM:
-      return "lines";
+      return _("lines");
     case SHPT_MULTIPATCH:
-      return "multipatches";
+      return _("multipatches");
     case SHPT_NULL:
-      return "no shapes";
+      return _("no shapes");
     default:
       return NULL;
     }
@@ -101,19 +103,19 @@ check_shp_header (const char *path, GError **error)
     {
       int saved_errno = errno;
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: %s", path, g_strerror (saved_errno));
+                   _("%s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   if (!S_ISREG (st.st_mode))
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: not a regular file", path);
+                   _("%s: not a regular file"), path);
       return FALSE;
     }
   if (st.st_size == 0)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: the file is empty", path);
+                   _("%s: the file is empty"), path);
       return FALSE;
     }
 
@@ -122,7 +124,7 @@ check_shp_header (const char *path, GError **error)
     {
       int saved_errno = errno;
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: %s", path, g_strerror (saved_errno));
+                   _("%s: %s"), path, g_strerror (saved_errno));
       return FALSE;
     }
   n_read = fread (header, 1, sizeof header, file);
@@ -131,13 +133,13 @@ check_shp_header (const char *path, GError **error)
   if (n_read < 4 || read_be32 (header) != 9994)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: not a shapefile (no shapefile header)", path);
+                   _("%s: not a shapefile (no shapefile header)"), path);
       return FALSE;
     }
   if (n_read < sizeof header)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: truncated: %zu bytes, shorter than the 100-byte shapefile header",
+                   _("%s: truncated: %zu bytes, shorter than the 100-byte shapefile header"),
                    path, n_read);
       return FALSE;
     }
@@ -146,8 +148,8 @@ check_shp_header (const char *path, GError **error)
   if ((gint64) declared > (gint64) st.st_size)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: truncated: the header announces %u bytes but the file has %" G_GINT64_FORMAT,
-                   path, declared, (gint64) st.st_size);
+                   _("%s: truncated: the header announces %u bytes but the file has %lld"),
+                   path, declared, (long long) st.st_size);
       return FALSE;
     }
 
@@ -157,10 +159,10 @@ check_shp_header (const char *path, GError **error)
       what = shape_type_description (type);
       if (what)
         g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-                     "%s: holds %s, not polygons", path, what);
+                     _("%s: holds %s, not polygons"), path, what);
       else
         g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                     "%s: unknown shape type %u", path, type);
+                     _("%s: unknown shape type %u"), path, type);
       return FALSE;
     }
   return TRUE;
@@ -185,13 +187,13 @@ read_head (const char *path, const char *what, const char *file, guint8 *head, g
   if (info == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: the %s %s cannot be read: %s", path, what, file, local_error->message);
+                   _("%s: the %s %s cannot be read: %s"), path, what, file, local_error->message);
       return FALSE;
     }
   if (n_read < size)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: the %s %s is truncated: %" G_GSIZE_FORMAT " bytes, shorter than its %" G_GSIZE_FORMAT "-byte header",
+                   _("%s: the %s %s is truncated: %zu bytes, shorter than its %zu-byte header"),
                    path, what, file, n_read, size);
       return FALSE;
     }
@@ -207,14 +209,13 @@ check_shx_header (const char *path, const char *shx_path, GError **error)
   gint64 size;
   guint64 declared;
 
-  if (!read_head (path, "shape index", shx_path, head, sizeof head, &size, error))
+  if (!read_head (path, _("shape index"), shx_path, head, sizeof head, &size, error))
     return FALSE;
   declared = (guint64) read_be32 (head + 24) * 2;
   if (read_be32 (head) != 9994 || declared > (guint64) size)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: the shape index %s is damaged: its header announces %" G_GUINT64_FORMAT
-                   " bytes but the file has %" G_GINT64_FORMAT, path, shx_path, declared, size);
+                   _("%s: the shape index %s is damaged: its header announces %llu bytes but the file has %lld"), path, shx_path, (unsigned long long) declared, (long long) size);
       return FALSE;
     }
   return TRUE;
@@ -228,7 +229,7 @@ check_dbf_header (const char *path, const char *dbf_path, GError **error)
   guint32 n_records, header_length, record_length;
   guint64 needed;
 
-  if (!read_head (path, "attribute table", dbf_path, head, sizeof head, &size, error))
+  if (!read_head (path, _("attribute table"), dbf_path, head, sizeof head, &size, error))
     return FALSE;
   n_records = read_le32 (head + 4);
   header_length = head[8] | (head[9] << 8);
@@ -237,9 +238,8 @@ check_dbf_header (const char *path, const char *dbf_path, GError **error)
   if (needed > (guint64) size)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
-                   "%s: the attribute table %s is damaged: its header announces %u records of %u bytes "
-                   "after a %u-byte header (%" G_GUINT64_FORMAT " bytes), but the file has only %" G_GINT64_FORMAT,
-                   path, dbf_path, n_records, record_length, header_length, needed, size);
+                   _("%s: the attribute table %s is damaged: its header announces %u records of %u bytes after a %u-byte header (%llu bytes), but the file has only %lld"),
+                   path, dbf_path, n_records, record_length, header_length, (unsigned long long) needed, (long long) size);
       return FALSE;
     }
   return TRUE;
@@ -418,7 +418,7 @@ read_text (Reader *reader, int record, int field, char **out, GError **error)
     {
       g_autofree char *why = take_shapelib_message (NULL);
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
-                   "%s: record %d of the attribute table %s cannot be read: %s",
+                   _("%s: record %d of the attribute table %s cannot be read: %s"),
                    reader->path, record, reader->dbf_path, why);
       return FALSE;
     }
@@ -461,9 +461,9 @@ add_parts (Reader *reader, MigmapPendingFeature *feature, const SHPObject *obj, 
       if (!isfinite (x) || !isfinite (y) || fabs (x) > MAX_COORDINATE || fabs (y) > MAX_COORDINATE)
         {
           g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-                       "%s: record %d: corner %d has coordinates (%g, %g), %s",
+                       _("%s: record %d: corner %d has coordinates (%g, %g), %s"),
                        reader->path, record, v, x, y,
-                       isfinite (x) && isfinite (y) ? "far outside any map" : "which are not finite numbers");
+                       isfinite (x) && isfinite (y) ? _("far outside any map") : _("which are not finite numbers"));
           return FALSE;
         }
     }
@@ -501,7 +501,7 @@ read_records (Reader *reader, SHPHandle shp,
   if (DBFGetRecordCount (dbf) != n_records)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
-                   "%s: the attribute table has %d records but the file has %d shapes",
+                   _("%s: the attribute table has %d records but the file has %d shapes"),
                    path, DBFGetRecordCount (dbf), n_records);
       return NULL;
     }
@@ -517,7 +517,7 @@ read_records (Reader *reader, SHPHandle shp,
         : (options && options->name_field ? options->name_field : "a name field (NAME, NAME_EN, ADMIN, ...)");
 
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
-                   "%s: the attribute table has no %s; its fields are: %s",
+                   _("%s: the attribute table has no %s; its fields are: %s"),
                    path, wanted, *fields ? fields : "(none)");
       return NULL;
     }
@@ -532,7 +532,7 @@ read_records (Reader *reader, SHPHandle shp,
         {
           g_autofree char *why = take_shapelib_message ("the file is truncated or corrupt");
           g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                       "%s: shape %d cannot be read: %s", path, i, why);
+                       _("%s: shape %d cannot be read: %s"), path, i, why);
           return NULL;
         }
       if (obj->nSHPType == SHPT_NULL || obj->nVertices == 0)
@@ -603,13 +603,13 @@ _migmap_shape_set_read (const char                  *path,
   if (shx_path == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: the shape index %s.shx is missing", path, base);
+                   _("%s: the shape index %s.shx is missing"), path, base);
       return NULL;
     }
   if (dbf_path == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
-                   "%s: the attribute table %s.dbf is missing", path, base);
+                   _("%s: the attribute table %s.dbf is missing"), path, base);
       return NULL;
     }
 
@@ -625,7 +625,7 @@ _migmap_shape_set_read (const char                  *path,
     {
       g_autofree char *why = take_shapelib_message ("unreadable shape index");
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
-                   "%s: cannot be opened: %s", path, why);
+                   _("%s: cannot be opened: %s"), path, why);
       return NULL;
     }
   dbf = DBFOpenLL (dbf_path, "rb", &hooks);
@@ -634,7 +634,7 @@ _migmap_shape_set_read (const char                  *path,
       g_autofree char *why = take_shapelib_message ("not a dBASE file");
       SHPClose (shp);
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_ATTRIBUTES,
-                   "%s: the attribute table %s cannot be read: %s", path, dbf_path, why);
+                   _("%s: the attribute table %s cannot be read: %s"), path, dbf_path, why);
       return NULL;
     }
 

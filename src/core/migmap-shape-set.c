@@ -8,6 +8,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "migmap-shape-set-private.h"
 
 #include <math.h>
@@ -276,7 +278,7 @@ load (const char                  *path,
   if (self->features->len == 0)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
-                   "%s: holds no polygon with at least three corners", path);
+                   _("%s: holds no polygon with at least three corners"), path);
       return NULL;
     }
 
