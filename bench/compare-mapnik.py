@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Renders the same shapefile, size and plain style with Mapnik and with
 MigMap's renderer, in one run, and prints both times and their ratio.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-bench.c: load, render and hit-test figures for the bundled shapes
  *
  *   migmap-bench [--frames N] [--plain] [--view NAME] [--resolution 50m|10m]

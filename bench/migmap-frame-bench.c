@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-frame-bench.c: time to the first map on screen, and frame times of a
  * scripted pan and zoom over the Mediterranean with the 1:10m shapes
  *

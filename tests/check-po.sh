@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check-po.sh MSGFMT FILE.po: msgfmt --check passes and nothing is left
 # untranslated or fuzzy.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Consistency checks of the desktop integration files in data/ (TAP output):
 # the application id is the same everywhere, the icons exist, parse and have the right
 # size, and the compiled GSettings schema holds exactly the expected keys.

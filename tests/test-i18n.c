@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-i18n.c: the window, search and exported pages in the language of
  * $LANGUAGE (the meson test runs this program once per language) */
 #include <gtk/gtk.h>

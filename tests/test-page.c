@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-page.c: the printed and exported page, read back as a person (or
  * pdftotext) would */
 #include <cairo.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-projection.c: forward then inverse returns the point, everywhere */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c: what migmap-render draws, read back pixel by pixel */
 #include <cairo.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-shapes.c: which country lies under a point, on both shape resolutions
  * and through every projection, and clear errors for bad shapefiles */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the real window under X, clicked with xdotool and read back
  * from the screen's pixels */
 #include <gdk/x11/gdkx.h>

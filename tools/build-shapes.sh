@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Rebuild shapes/ne_{50m,10m}_admin0.* (Natural Earth admin-0 countries) from
 # the npm package world-atlas. Re-runnable; needs Debian's apt and npm only.
 #   usage: tools/build-shapes.sh

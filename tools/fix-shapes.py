@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Post-process world-atlas countries (GeoJSON from ogr2ogr) for MigMap.
 
   fix-shapes.py fix IN.geojson OUT.geojson   join ISO 3166-1 codes, merge by

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fill in the coordinates of the catalogue's places from the GeoNames gazetteer.
 
 The source documents contain no coordinates.  Every place in

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Check renders of shapes/ne_{50m,10m}_admin0.shp with Mapnik, to look at by
 eye after tools/build-shapes.sh (not needed by the build).
 

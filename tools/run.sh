@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets everything up and starts MigMap.
 #   tools/run.sh [OPTIONS]            the application window (options such as --shapes FILE.shp)
 #   tools/run.sh --snapshot map.pdf   render a snapshot headless instead (.png, .svg or .pdf);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages MigMap needs (only those missing), then
 # configures and builds it.  Usage: tools/setup.sh [BUILD_DIR [MESON_OPTIONS...]]
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Sets everything up and runs all the tests under a virtual display.
 #   tools/test.sh              normal build (_build)
 #   tools/test.sh --sanitize   AddressSanitizer + UndefinedBehaviorSanitizer build (_build-sanitize)

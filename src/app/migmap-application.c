@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-application.c
  *
  * The 1:50m shapes and the catalogue load before the window opens; the

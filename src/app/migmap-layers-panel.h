@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-layers-panel.h: the layer toggles, which are also the legend */
 #pragma once
 

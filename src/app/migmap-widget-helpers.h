@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-widget-helpers.h: small things GTK 4.8 does not do for us */
 #pragma once
 

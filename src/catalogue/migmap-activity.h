@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-activity.h: one activity of a project (a consultation, a
  * workshop, an installation), with its dates and places */
 #pragma once

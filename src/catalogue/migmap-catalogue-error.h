@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-catalogue-error.h: why a catalogue or code list could not be loaded */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-catalogue-private.h: the catalogue's readers of each entity and
  * its text helpers; not installed, not for the UI */
 #pragma once

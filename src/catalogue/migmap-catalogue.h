@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-catalogue.h: the validated catalogue of dialogues, groups,
  * projects, places and events, and the queries the map needs */
 #pragma once

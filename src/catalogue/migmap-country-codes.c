@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-country-codes.c: ISO 3166-1 country codes, from iso-codes, plus the
  * few non-ISO codes the map's shapes use */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-date.c: a calendar date that keeps the precision its source gave */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-dialogue.c: a migration dialogue or partnership framework */
 #include "config.h"
 

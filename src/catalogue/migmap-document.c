@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-document.c: a publication, factsheet or report a source lists */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-document.h: a publication, factsheet or report a source lists */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-event.c: a meeting, workshop or launch */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-group.c: a set of partner states, valid at a stated date or period */
 #include "config.h"
 

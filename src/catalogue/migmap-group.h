@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-group.h: a set of partner states, valid at a stated date or period */
 #pragma once
 

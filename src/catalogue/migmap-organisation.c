@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-organisation.c: an agency, donor state, network or authority */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-place.c: a city, office or venue with WGS84 coordinates and their
  * provenance */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-project.h: a project, programme or initiative, as its sources
  * state it */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-text.c: folding text for case- and accent-insensitive search */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-text.h: case- and accent-insensitive matching, shared by the
  * catalogue's search and the window's country search */
 #pragma once

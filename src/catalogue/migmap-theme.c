@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-theme.c: a thematic area projects can be tagged with */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-theme.h: a thematic area projects can be tagged with */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-color.c: parsing "#rgb", "#rrggbb" and "#rrggbbaa" */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-color.h: an RGBA colour the map core can use without GTK */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-data-files.h: where the shapes and catalogue live */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-export.c: cairo surfaces streamed into an atomic file
  *
  * The target is opened before drawing, so that a folder that cannot be

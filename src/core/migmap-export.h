@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-export.h: writing drawings to PNG, SVG or PDF files, atomically */
 #pragma once
 

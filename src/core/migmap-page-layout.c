@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-page-layout.c
  *
  * One layout for printing, export and the headless renderer.  The map keeps

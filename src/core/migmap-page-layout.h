@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-page-layout.h: a map page to hand out: title, map, legend, scale,
  * date, source and disclaimer, on any cairo_t */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-projection.c: spherical forward and inverse projections
  *
  * Cylindrical projections keep the central meridian at 0 so that the shapes,

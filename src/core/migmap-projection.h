@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-projection.h: map projections on a sphere, in metres */
 #pragma once
 

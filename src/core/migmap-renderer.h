@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-renderer.h: draws a view of the map onto any cairo_t */
 #pragma once
 

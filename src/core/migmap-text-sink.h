@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-text-sink.h: text that stays text in every output
  *
  * cairo's PDF backend keeps text searchable, but its SVG backend turns glyphs

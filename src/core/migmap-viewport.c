@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-viewport.c: the one view model that the map widget, printing and the
  * headless renderer all drive
  *

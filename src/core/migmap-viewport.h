@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-viewport.h: what part of the world a map shows, at what size */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-dates.h: dates at the precision their source gives, in the user's
  * language
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-language.h: choosing the language of the interface and the maps */
 #pragma once
 

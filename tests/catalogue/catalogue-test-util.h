@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* catalogue-test-util.h: helpers shared by the catalogue tests */
 #pragma once
 

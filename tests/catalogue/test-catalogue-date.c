@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalogue-date.c: MigmapDate keeps the precision of its source */
 #include "catalogue-test-util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalogue-errors.c: each validation error, from a small broken file
  * under tests/catalogue/data/, with its exact message */
 #include <glib/gstdio.h>

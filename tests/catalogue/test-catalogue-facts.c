@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalogue-facts.c: facts of data/catalogue.json read back through the
  * library, one test per source document */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalogue-geography.c: the catalogue agrees with the map's shapes:
  * every country code has a shape, and every place lies in its country.
  * Needs the map core (migmap_core_dep) and shapes/ne_*_admin0.shp. */

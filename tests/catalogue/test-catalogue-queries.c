@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalogue-queries.c: the catalogue's queries and search, on the real
  * data/catalogue.json */
 #include "catalogue-test-util.h"

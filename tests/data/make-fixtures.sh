@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Rebuilds the broken and small shapefiles the tests read.  Needs gdal-bin.
 # Run from anywhere: tests/data/make-fixtures.sh
 set -euo pipefail
