@@ -490,6 +490,68 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   }
 }
 
+static char *command_output (const char *command);
+
+static void
+close_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i - 1);
+      if (GTK_IS_MESSAGE_DIALOG (window))
+        gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+/* Every hostile shapefile of issue 10 gets a message naming the file in
+ * the window, and the map stays as it was; Latin-1 names arrive readable. */
+static void
+test_hostile_shapefiles (Fixture *f, gconstpointer data)
+{
+  MigmapMapState *state = migmap_window_get_state (f->window);
+  MigmapShapeSet *shapes_before = migmap_map_state_get_shapes (state);
+  g_autofree char *dir = g_dir_make_tmp ("migmap-hostile-window-XXXXXX", NULL);
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "data", "make-hostile-shapes.py", NULL);
+  g_autofree char *make = g_strdup_printf ("python3 %s %s", script, dir);
+  g_autofree char *made = command_output (make);
+  const char *broken[] = { "huge-coords", "index-overflow", "index-zigzag", "inf-coords", "nan-coords",
+                           "projected-no-prj", "reclen-lie" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s.shp", dir, broken[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *expected = g_strdup_printf ("%s: ", path);
+      const char *wanted = expected;
+
+      g_test_message ("%s", broken[i]);
+      migmap_window_load_shapefile (f->window, file);
+      g_assert_true (wait_until (find_error_dialog, &wanted, 5000));
+      g_assert_true (migmap_map_state_get_shapes (state) == shapes_before);
+      close_dialogs ();
+    }
+
+  {
+    g_autofree char *path = g_strdup_printf ("%s/latin1-names.shp", dir);
+    g_autoptr(GError) error = NULL;
+    MigmapShapeSet *latin1;
+    gboolean found = FALSE;
+
+    g_assert_true (migmap_window_open_shapefile (f->window, path, &error));
+    g_assert_no_error (error);
+    latin1 = migmap_map_state_get_shapes (state);
+    for (guint i = 0; i < migmap_shape_set_get_n_features (latin1); i++)
+      found |= g_strcmp0 (migmap_shape_set_get_feature (latin1, i)->name, "Côte d'Ivoire") == 0;
+    g_assert_true (found);
+  }
+  {
+    g_autofree char *rm = g_strdup_printf ("rm -rf %s", dir);
+    g_free (command_output (rm));
+  }
+}
+
 static char *
 command_output (const char *command)
 {
@@ -661,6 +723,7 @@ main (int argc, char **argv)
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/window/hostile-shapefiles", Fixture, NULL, fixture_set_up, test_hostile_shapefiles, fixture_tear_down);
   g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
 
   status = g_test_run ();
