@@ -12,6 +12,10 @@
 #include "migmap-print.h"
 #include "migmap-window.h"
 
+/* How long a condition may take to come true.  Generous: the machine may be
+ * loaded and the build sanitized; a passing test never waits this long. */
+#define WAIT_MS 20000
+
 /* One application for the whole run: it owns a D-Bus object path. */
 static GtkApplication *app;
 
@@ -188,7 +192,7 @@ wait_for_pixel (GtkWidget *widget, double x, double y, guint32 value, gboolean e
 {
   PixelWait w = { widget, x, y, value, equal };
 
-  wait_until (pixel_matches, &w, 5000);
+  wait_until (pixel_matches, &w, WAIT_MS);
   return screen_pixel (widget, x, y);
 }
 
@@ -274,6 +278,57 @@ selected_is (gpointer data)
   return g_strcmp0 (migmap_map_state_get_selected_country (migmap_window_get_state (e->f->window)), e->code) == 0;
 }
 
+static gboolean
+is_search_revealer (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_REVEALER (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_BAR) != NULL;
+}
+
+/* The search bar has finished sliding in and its entry has the focus:
+ * typing now goes into it. */
+static gboolean
+search_has_focus (gpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (((Fixture *) data)->window);
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  GtkWidget *revealer = find_widget (window, is_search_revealer, NULL);
+
+  return focus && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL &&
+         revealer && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *id;
+} ExpectProject;
+
+static gboolean
+project_shown (gpointer data)
+{
+  ExpectProject *e = data;
+  MigmapProject *shown = migmap_project_panel_get_project (migmap_window_get_project_panel (e->f->window));
+
+  return shown && g_str_equal (migmap_project_get_id (shown), e->id) &&
+         g_str_equal (migmap_window_get_side_page (e->f->window), "project");
+}
+
+typedef struct {
+  Fixture               *f;
+  const MigmapGeoBounds *bounds;
+} ExpectCentre;
+
+/* The map has come to rest with its centre inside @bounds. */
+static gboolean
+centre_within (gpointer data)
+{
+  ExpectCentre *e = data;
+  MigmapViewport *view = migmap_map_view_get_viewport (migmap_window_get_map_view (e->f->window));
+  double lon, lat;
+
+  return migmap_viewport_get_center_geo (view, &lon, &lat) &&
+         lon > e->bounds->west && lon < e->bounds->east && lat > e->bounds->south && lat < e->bounds->north;
+}
+
 /* ---- tests ---- */
 
 static void
@@ -288,7 +343,7 @@ test_click_tunis (Fixture *f, gconstpointer data)
   (void) data;
   geo_to_map (f, 10.1815, 36.8065, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &tunisia, 3000));
+  g_assert_true (wait_until (selected_is, &tunisia, WAIT_MS));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
 
   /* The panel lists exactly the catalogue's projects for Tunisia. */
@@ -302,7 +357,7 @@ test_click_tunis (Fixture *f, gconstpointer data)
   /* Open sea between Sicily and Libya clears the selection. */
   geo_to_map (f, 17.0, 34.5, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &sea, 3000));
+  g_assert_true (wait_until (selected_is, &sea, WAIT_MS));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "welcome");
 }
 
@@ -369,8 +424,8 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   gtk_widget_grab_focus (button);
   settle (300);
   click_center (button);
-  g_assert_true (wait_until (selected_is, &selected, 3000));
-  settle (500);
+  g_assert_true (wait_until (selected_is, &selected, WAIT_MS));
+  g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &jordan->label_bounds }, WAIT_MS));
   g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
   g_test_message ("centre after clicking Jordan: %f, %f", lon, lat);
   g_assert_true (lon > jordan->label_bounds.west && lon < jordan->label_bounds.east);
@@ -403,32 +458,29 @@ test_search (Fixture *f, gconstpointer data)
   ExpectResult amedip = { f, "project", "amedip" }, turkey = { f, "country", "TUR" };
   Expect selected = { f, "TUR" };
   const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
-  MigmapProject *shown;
   double lon, lat;
 
   (void) data;
   /* Ctrl+F, type, Enter: as a user does. */
   gtk_widget_grab_focus (GTK_WIDGET (map));
   xdotool ("key --clearmodifiers ctrl+f");
-  settle (200);
+  g_assert_true (wait_until (search_has_focus, f, WAIT_MS));
   xdotool ("type --delay 20 AMEDIP");
-  g_assert_true (wait_until (first_result_is, &amedip, 3000));
+  g_assert_true (wait_until (first_result_is, &amedip, WAIT_MS));
   xdotool ("key Return");
-  settle (300);
-  shown = migmap_project_panel_get_project (migmap_window_get_project_panel (f->window));
-  g_assert_nonnull (shown);
-  g_assert_cmpstr (migmap_project_get_id (shown), ==, "amedip");
+  g_assert_true (wait_until (project_shown, &(ExpectProject) { f, "amedip" }, WAIT_MS));
 
   /* A lower-case name without its accent: Türkiye. */
-  xdotool ("key --clearmodifiers ctrl+f ctrl+a BackSpace");
+  xdotool ("key --clearmodifiers ctrl+f");
+  g_assert_true (wait_until (search_has_focus, f, WAIT_MS));
+  xdotool ("key --clearmodifiers ctrl+a BackSpace");
   xdotool ("type --delay 20 turkiye");
-  g_assert_true (wait_until (first_result_is, &turkey, 3000));
+  g_assert_true (wait_until (first_result_is, &turkey, WAIT_MS));
   xdotool ("key Return");
-  g_assert_true (wait_until (selected_is, &selected, 3000));
-  settle (500);
+  g_assert_true (wait_until (selected_is, &selected, WAIT_MS));
+  g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &tur->label_bounds }, WAIT_MS));
   g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
-  g_assert_true (lon > tur->label_bounds.west && lon < tur->label_bounds.east);
-  g_assert_true (lat > tur->label_bounds.south && lat < tur->label_bounds.north);
+  g_test_message ("centre after Türkiye: %f, %f", lon, lat);
 }
 
 static gboolean
@@ -467,12 +519,12 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   (void) data;
   geo_to_map (f, 17.5, 26.0, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &libya, 3000));
+  g_assert_true (wait_until (selected_is, &libya, WAIT_MS));
   settle (300);
   pixel = screen_pixel (GTK_WIDGET (map), x - 40, y + 40);
 
   migmap_window_load_shapefile (f->window, file);
-  g_assert_true (wait_until (find_error_dialog, &wanted, 3000));
+  g_assert_true (wait_until (find_error_dialog, &wanted, WAIT_MS));
   settle (200);
   g_assert_true (migmap_map_state_get_shapes (migmap_window_get_state (f->window)) == shapes_before);
   g_assert_cmpuint (g_list_model_get_n_items (migmap_window_get_layers (f->window)), ==, n_layers);
@@ -528,7 +580,7 @@ test_hostile_shapefiles (Fixture *f, gconstpointer data)
 
       g_test_message ("%s", broken[i]);
       migmap_window_load_shapefile (f->window, file);
-      g_assert_true (wait_until (find_error_dialog, &wanted, 5000));
+      g_assert_true (wait_until (find_error_dialog, &wanted, WAIT_MS));
       g_assert_true (migmap_map_state_get_shapes (state) == shapes_before);
       close_dialogs ();
     }
