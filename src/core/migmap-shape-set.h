@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-shape-set.h: an immutable set of country polygons read from a shapefile */
 #pragma once
 
@@ -82,7 +83,6 @@ const MigmapFeature  *migmap_shape_set_feature_near  (MigmapShapeSet *self,
                                                       double          max_distance_deg);
 gsize                 migmap_shape_set_get_n_points  (MigmapShapeSet *self,
                                                       MigmapDetail    detail);
-double                migmap_detail_get_tolerance    (MigmapDetail    detail);
 MigmapDetail          migmap_detail_for_resolution   (double          degrees_per_pixel);
 
 G_END_DECLS

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-shape-set-crs.c: every vertex to WGS84 longitude/latitude
+ *
+ * Shapefiles exported from QGIS or GDAL are often in metres (Web Mercator, a
+ * national grid).  The .prj beside them says which; PROJ, the library QGIS
+ * and GDAL use, converts.  Without a .prj, coordinates outside the range of
+ * degrees cannot be placed, and MigMap says so instead of guessing.
+ */
+#include "migmap-shape-set-private.h"
+
+#include <math.h>
+#include <proj.h>
+#include <stdio.h>
+
+/* Rounding in files and in PROJ puts points a hair past the poles or the
+ * antimeridian; they are clamped, anything farther is an error. */
+#define DEGREE_SLACK 1e-6
+
+/* 2.0e7, not 2.0e+07: read aloud, not parsed. */
+static char *
+format_magnitude (double value)
+{
+  char mantissa[32];
+  int exponent = 0;
+
+  if (value > 0.0)
+    exponent = (int) floor (log10 (value));
+  if (value > 0.0 && round (value / pow (10.0, exponent) * 10.0) >= 100.0)
+    exponent++;
+  g_ascii_formatd (mantissa, sizeof mantissa, "%.1f", value / pow (10.0, exponent));
+  return g_strdup_printf ("%se%d", mantissa, exponent);
+}
+
+static gboolean
+in_degrees (double x, double y)
+{
+  return fabs (x) <= 180.0 + DEGREE_SLACK && fabs (y) <= 90.0 + DEGREE_SLACK;
+}
+
+/* The first corner outside longitude/latitude, as a record and corner. */
+static gboolean
+find_outside (GPtrArray *pending, int *record, guint *corner, double *x, double *y)
+{
+  for (guint f = 0; f < pending->len; f++)
+    {
+      MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
+
+      for (guint k = 0; k < feature->parts->len; k++)
+        {
+          const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
+          const double *p = &g_array_index (feature->points, double, 2 * part->first);
+
+          for (guint i = 0; i < part->n_points; i++)
+            if (!in_degrees (p[2 * i], p[2 * i + 1]))
+              {
+                *record = part->record;
+                *corner = i;
+                *x = p[2 * i];
+                *y = p[2 * i + 1];
+                return TRUE;
+              }
+        }
+    }
+  return FALSE;
+}
+
+/* Points on the antimeridian can come back from PROJ on either side: put
+ * each on the side of its neighbours, or the ring would span the world. */
+static void
+settle_antimeridian (double *p, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double *lon = &p[2 * i];
+      const double *next = &p[2 * ((i + 1) % n)];
+      const double *prev = &p[2 * ((i + n - 1) % n)];
+      const double *side = fabs (*prev) < 180.0 - DEGREE_SLACK ? prev : next;
+
+      if (fabs (*lon) >= 180.0 - DEGREE_SLACK && fabs (*side) > 90.0 && (*lon > 0) != (*side > 0))
+        *lon = -*lon;
+    }
+}
+
+static void
+clamp_to_degrees (GPtrArray *pending)
+{
+  for (guint f = 0; f < pending->len; f++)
+    {
+      MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
+      double *p = (double *) feature->points->data;
+
+      for (guint i = 0; i < feature->points->len / 2; i++)
+        {
+          p[2 * i] = CLAMP (p[2 * i], -180.0, 180.0);
+          p[2 * i + 1] = CLAMP (p[2 * i + 1], -90.0, 90.0);
+        }
+    }
+}
+
+static gboolean
+check_unprojected (const char *path, GPtrArray *pending, GError **error)
+{
+  double max_x = 0.0, max_y = 0.0;
+  g_autofree char *magnitude = NULL;
+
+  for (guint f = 0; f < pending->len; f++)
+    {
+      MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
+      const double *p = (const double *) feature->points->data;
+
+      for (guint i = 0; i < feature->points->len / 2; i++)
+        {
+          max_x = MAX (max_x, fabs (p[2 * i]));
+          max_y = MAX (max_y, fabs (p[2 * i + 1]));
+        }
+    }
+  if (in_degrees (max_x, max_y))
+    return TRUE;
+
+  magnitude = format_magnitude (max_x > 180.0 + DEGREE_SLACK ? max_x : max_y);
+  g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
+               "%s: coordinates look projected (%s up to %s) and there is no .prj; "
+               "MigMap needs longitude/latitude or a .prj",
+               path, max_x > 180.0 + DEGREE_SLACK ? "x" : "y", magnitude);
+  return FALSE;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ_CONTEXT, proj_context_destroy)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ, proj_destroy)
+
+static gboolean
+reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *pending, GError **error)
+{
+  g_autoptr(PJ_CONTEXT) ctx = proj_context_create ();
+  g_autoptr(PJ) source = NULL;
+  g_autoptr(PJ) target = NULL;
+  g_autoptr(PJ) operation = NULL;
+  g_autoptr(PJ) normalized = NULL;
+  PROJ_STRING_LIST warnings = NULL, errors = NULL;
+
+  /* Errors come back through the return values; PROJ's log goes to stderr. */
+  proj_log_level (ctx, PJ_LOG_NONE);
+
+  source = proj_create_from_wkt (ctx, wkt, NULL, &warnings, &errors);
+  if (source == NULL || !proj_is_crs (source))
+    {
+      const char *why = errors && errors[0] ? errors[0] : "not a coordinate system in WKT";
+
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   "%s: the projection file %s cannot be understood: %s", path, prj_path, why);
+      proj_string_list_destroy (warnings);
+      proj_string_list_destroy (errors);
+      return FALSE;
+    }
+  proj_string_list_destroy (warnings);
+  proj_string_list_destroy (errors);
+
+  target = proj_create (ctx, "EPSG:4326");
+  if (target == NULL)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   "%s: cannot convert from the coordinate system in %s: PROJ has no WGS84 (%s); "
+                   "is the proj-data package installed?",
+                   path, prj_path, proj_context_errno_string (ctx, proj_context_errno (ctx)));
+      return FALSE;
+    }
+  /* Already longitude/latitude on WGS84: nothing to convert. */
+  if (proj_is_equivalent_to_with_ctx (ctx, source, target, PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+    return TRUE;
+
+  operation = proj_create_crs_to_crs_from_pj (ctx, source, target, NULL, NULL);
+  if (operation)
+    normalized = proj_normalize_for_visualization (ctx, operation);
+  if (normalized == NULL)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   "%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s",
+                   path, prj_path, proj_get_name (source),
+                   proj_context_errno_string (ctx, proj_context_errno (ctx)));
+      return FALSE;
+    }
+
+  for (guint f = 0; f < pending->len; f++)
+    {
+      MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
+      double *p = (double *) feature->points->data;
+      gsize n = feature->points->len / 2;
+
+      if (n == 0)
+        continue;
+      proj_trans_generic (normalized, PJ_FWD,
+                          p, 2 * sizeof (double), n,
+                          p + 1, 2 * sizeof (double), n,
+                          NULL, 0, 0, NULL, 0, 0);
+      for (guint k = 0; k < feature->parts->len; k++)
+        {
+          const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
+          settle_antimeridian (p + 2 * part->first, part->n_points);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+_migmap_shape_set_to_lon_lat (const char *path,
+                              const char *prj_path,
+                              GPtrArray  *pending,
+                              GError    **error)
+{
+  g_autofree char *wkt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  int record;
+  guint corner;
+  double x, y;
+
+  if (prj_path == NULL)
+    {
+      if (!check_unprojected (path, pending, error))
+        return FALSE;
+      clamp_to_degrees (pending);
+      return TRUE;
+    }
+
+  if (!g_file_get_contents (prj_path, &wkt, NULL, &local_error))
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_OPEN,
+                   "%s: the projection file %s cannot be read: %s", path, prj_path, local_error->message);
+      return FALSE;
+    }
+  if (!reproject (path, prj_path, g_strstrip (wkt), pending, error))
+    return FALSE;
+
+  if (find_outside (pending, &record, &corner, &x, &y))
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
+                   "%s: record %d: corner %u is not on Earth in the coordinate system of %s "
+                   "(longitude/latitude %g, %g)", path, record, corner, prj_path, x, y);
+      return FALSE;
+    }
+  clamp_to_degrees (pending);
+  return TRUE;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* migmap-shape-set-private.h: what the shape set's reader, simplifier and grid
+ * index share; nothing outside migmap-shape-set*.c includes it */
+#pragma once
+
+#include "migmap-shape-set.h"
+
+G_BEGIN_DECLS
+
+#define MIGMAP_SHAPE_SET_CELL_DEG 0.5
+#define MIGMAP_SHAPE_SET_GRID_COLS ((guint) (360.0 / MIGMAP_SHAPE_SET_CELL_DEG))
+#define MIGMAP_SHAPE_SET_GRID_ROWS ((guint) (180.0 / MIGMAP_SHAPE_SET_CELL_DEG))
+
+/* The edges of one feature in one grid cell, and whether the cell's centre
+ * lies inside that feature. */
+typedef struct {
+  guint32 feature;
+  guint32 edge_begin;
+  guint32 edge_end;
+  guint32 center_inside;
+} MigmapIndexEntry;
+
+struct _MigmapShapeSet
+{
+  GObject parent_instance;
+
+  char            *path;
+  GPtrArray       *features;     /* MigmapFeature, owned */
+  GHashTable      *by_code;      /* code -> MigmapFeature */
+  GArray          *points[MIGMAP_N_DETAILS];
+  GArray          *rings[MIGMAP_N_DETAILS];
+  MigmapGeoBounds  bounds;
+
+  guint32          *cell_entry_start; /* GRID_COLS * GRID_ROWS + 1 */
+  MigmapIndexEntry *entries;
+  guint32          *edges;            /* index of an edge's first point in points[FULL] */
+};
+
+/* One part (ring) of a record, as read: points[first .. first + n_points). */
+typedef struct {
+  guint first;
+  guint n_points;
+  guint record;
+} MigmapPendingPart;
+
+/* One country as read from the file, before its rings are built: the parts
+ * of all records sharing a code, as lon/lat pairs. */
+typedef struct {
+  char   *code;
+  char   *code2;
+  char   *name;
+  GArray *points; /* double, x and y interleaved */
+  GArray *parts;  /* MigmapPendingPart */
+} MigmapPendingFeature;
+
+void        _migmap_pending_feature_free        (gpointer data);
+
+/* migmap-shape-set-reader.c */
+GPtrArray  *_migmap_shape_set_read               (const char                  *path,
+                                                  const MigmapShapeSetOptions *options,
+                                                  GError                     **error);
+
+/* migmap-shape-set-crs.c */
+gboolean    _migmap_shape_set_to_lon_lat         (const char     *path,
+                                                  const char     *prj_path,
+                                                  GPtrArray      *pending,
+                                                  GError        **error);
+
+/* migmap-shape-set-simplify.c */
+void        _migmap_shape_set_add_simplified_rings (MigmapShapeSet *self,
+                                                  MigmapFeature  *feature,
+                                                  guint           largest);
+
+/* migmap-shape-set-index.c */
+gboolean    _migmap_shape_set_build_index        (MigmapShapeSet *self,
+                                                  GError        **error);
+
+/* While the set is being built, ring->points holds an offset into the point
+ * array (the array may still move); this finds the points either way. */
+static inline const double *
+_migmap_ring_points (MigmapShapeSet *self, MigmapDetail detail, const MigmapRing *ring)
+{
+  return &g_array_index (self->points[detail], double, GPOINTER_TO_SIZE (ring->points) * 2);
+}
+
+static inline int
+_migmap_compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return (x > y) - (x < y);
+}
+
+static inline double
+_migmap_segment_distance_sq (double px, double py, double ax, double ay, double bx, double by)
+{
+  double dx = bx - ax, dy = by - ay;
+  double len_sq = dx * dx + dy * dy;
+  double t = len_sq > 0.0 ? ((px - ax) * dx + (py - ay) * dy) / len_sq : 0.0;
+
+  t = CLAMP (t, 0.0, 1.0);
+  dx = ax + t * dx - px;
+  dy = ay + t * dy - py;
+  return dx * dx + dy * dy;
+}
+
+G_END_DECLS
