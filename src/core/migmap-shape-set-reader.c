@@ -341,7 +341,8 @@ charset_for_code_page (const char *code_page)
       return NULL;
     }
 
-  cp = g_ascii_strup (g_strstrip (g_strdup (code_page)), -1);
+  cp = g_ascii_strup (code_page, -1);
+  g_strstrip (cp);
   digits = g_str_has_prefix (cp, "ANSI ") ? cp + 5 : cp;
   if (g_str_equal (digits, "UTF-8") || g_str_equal (digits, "UTF8") || g_str_equal (digits, "65001"))
     return NULL;

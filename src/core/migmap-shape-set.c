@@ -221,16 +221,13 @@ compute_label_point (MigmapShapeSet *self, MigmapFeature *feature, guint largest
     }
 }
 
-MigmapShapeSet *
-migmap_shape_set_new_from_file (const char                  *path,
-                                const MigmapShapeSetOptions *options,
-                                GError                     **error)
+static MigmapShapeSet *
+load (const char                  *path,
+      const MigmapShapeSetOptions *options,
+      GError                     **error)
 {
   g_autoptr(MigmapShapeSet) self = NULL;
   g_autoptr(GPtrArray) pending = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   pending = _migmap_shape_set_read (path, options, error);
   if (pending == NULL)
@@ -346,4 +343,29 @@ migmap_shape_set_get_n_points (MigmapShapeSet *self, MigmapDetail detail)
   g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (self), 0);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, 0);
   return self->points[detail]->len / 2;
+}
+
+MigmapShapeSet *
+migmap_shape_set_new_from_file (const char                  *path,
+                                const MigmapShapeSetOptions *options,
+                                GError                     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  MigmapShapeSet *self;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = load (path, options, &local_error);
+  /* Messages quote the path, which need not be UTF-8. */
+  if (local_error && !g_utf8_validate (local_error->message, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (local_error->message, -1);
+
+      g_free (local_error->message);
+      local_error->message = valid;
+    }
+  if (local_error)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return self;
 }
