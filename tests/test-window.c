@@ -329,6 +329,21 @@ centre_within (gpointer data)
          lon > e->bounds->west && lon < e->bounds->east && lat > e->bounds->south && lat < e->bounds->north;
 }
 
+/* The widget lies wholly inside the visible part of its scrolled window,
+ * where a click reaches it. */
+static gboolean
+scrolled_into_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || scroller == NULL ||
+      !gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
 /* ---- tests ---- */
 
 static void
@@ -422,7 +437,7 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   g_assert_nonnull (button);
   /* Scroll it into view, as a user would, then click it. */
   gtk_widget_grab_focus (button);
-  settle (300);
+  g_assert_true (wait_until (scrolled_into_view, button, WAIT_MS));
   click_center (button);
   g_assert_true (wait_until (selected_is, &selected, WAIT_MS));
   g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &jordan->label_bounds }, WAIT_MS));

@@ -18,19 +18,21 @@ import struct
 import sys
 
 
-def write_shapefile(base, features):
-    """features: [(code, name, [ring, ...])], ring: [(lon, lat), ...] closed."""
+def shapefile_bytes(features, shape_type=5, record_length=None):
+    """The .shp, .shx and .dbf of polygons.  features: [(code, name, rings)],
+    name str or bytes (written as is), ring: [(lon, lat), ...], closed.
+    record_length: a .dbf header that lies about it."""
     records = []
     for _code, _name, rings in features:
         points = [p for ring in rings for p in ring]
-        xs = [p[0] for p in points]
-        ys = [p[1] for p in points]
+        xs = [p[0] for p in points] or [0.0]
+        ys = [p[1] for p in points] or [0.0]
         parts = []
         n = 0
         for ring in rings:
             parts.append(n)
             n += len(ring)
-        body = struct.pack('<i4d2i', 5, min(xs), min(ys), max(xs), max(ys), len(rings), len(points))
+        body = struct.pack('<i4d2i', shape_type, min(xs), min(ys), max(xs), max(ys), len(rings), len(points))
         body += struct.pack('<%di' % len(parts), *parts)
         body += b''.join(struct.pack('<2d', x, y) for x, y in points)
         records.append((body, (min(xs), min(ys), max(xs), max(ys))))
@@ -39,8 +41,8 @@ def write_shapefile(base, features):
             max(r[1][2] for r in records), max(r[1][3] for r in records))
 
     def header(length):
-        return struct.pack('>7i', 9994, 0, 0, 0, 0, 0, length // 2) + struct.pack('<2i', 1000, 5) + \
-            struct.pack('<8d', *bbox, 0, 0, 0, 0)
+        return struct.pack('>7i', 9994, 0, 0, 0, 0, 0, length // 2) + \
+            struct.pack('<2i', 1000, shape_type) + struct.pack('<8d', *bbox, 0, 0, 0, 0)
 
     shp = b''
     shx = b''
@@ -49,24 +51,28 @@ def write_shapefile(base, features):
         shx += struct.pack('>2i', offset // 2, len(body) // 2)
         shp += struct.pack('>2i', i + 1, len(body) // 2) + body
         offset += 8 + len(body)
-    with open(base + '.shp', 'wb') as f:
-        f.write(header(100 + len(shp)) + shp)
-    with open(base + '.shx', 'wb') as f:
-        f.write(header(100 + len(shx)) + shx)
 
     # dBase III: ISO_A3 C(3), NAME C(24).
     fields = [(b'ISO_A3', 3), (b'NAME', 24)]
-    record_length = 1 + sum(size for _, size in fields)
+    length = 1 + sum(size for _, size in fields)
     header_length = 32 + 32 * len(fields) + 1
-    dbf = struct.pack('<4BIHH20x', 3, 126, 1, 1, len(features), header_length, record_length)
+    dbf = struct.pack('<4BIHH20x', 3, 126, 1, 1, len(features), header_length,
+                      record_length if record_length is not None else length)
     for name, size in fields:
         dbf += struct.pack('<11sc4xB15x', name, b'C', size)
     dbf += b'\r'
     for code, name, _ in features:
-        dbf += b' ' + code.encode('ascii').ljust(3) + name.encode('ascii').ljust(24)
+        if isinstance(name, str):
+            name = name.encode('ascii')
+        dbf += b' ' + code.encode('ascii').ljust(3)[:3] + name.ljust(24)[:24]
     dbf += b'\x1a'
-    with open(base + '.dbf', 'wb') as f:
-        f.write(dbf)
+    return header(100 + len(shp)) + shp, header(100 + len(shx)) + shx, dbf
+
+
+def write_shapefile(base, features):
+    for extension, data in zip(('.shp', '.shx', '.dbf'), shapefile_bytes(features)):
+        with open(base + extension, 'wb') as f:
+            f.write(data)
 
 
 def square(west, south, east, north):
