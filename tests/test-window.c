@@ -642,6 +642,171 @@ test_export_matches_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (wh, ==, ch);
 }
 
+/* A point of @code well inside it and away from its label: the label's
+ * text would hide the fill. */
+static void
+country_fill_point (Fixture *f, const char *code, double *lon, double *lat)
+{
+  const MigmapFeature *feature = migmap_shape_set_lookup (f->shapes, code);
+  const double offsets[][2] = { { 0.35, 0.35 }, { -0.35, 0.35 }, { 0.35, -0.35 }, { -0.35, -0.35 },
+                                { 0, 0.5 }, { 0, -0.5 }, { 0.6, 0 }, { -0.6, 0 } };
+
+  g_assert_nonnull (feature);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      const MigmapFeature *at;
+      gboolean inside = TRUE;
+
+      /* Well inside: the neighbouring points are in it too. */
+      for (int dx = -1; dx <= 1 && inside; dx++)
+        for (int dy = -1; dy <= 1 && inside; dy++)
+          {
+            at = migmap_shape_set_feature_at (f->shapes, feature->label_lon + offsets[i][0] + dx * 0.08,
+                                              feature->label_lat + offsets[i][1] + dy * 0.08);
+            inside = at && g_str_equal (at->code, code);
+          }
+      if (inside)
+        {
+          *lon = feature->label_lon + offsets[i][0];
+          *lat = feature->label_lat + offsets[i][1];
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  Fixture *f;
+  guint    year;
+} ExpectYear;
+
+static gboolean
+date_is_year (gpointer data)
+{
+  ExpectYear *e = data;
+  const MigmapDate *at = migmap_map_state_get_date (migmap_window_get_state (e->f->window));
+
+  return at && at->year == e->year && at->month == 0;
+}
+
+static gboolean
+not_playing (gpointer data)
+{
+  return !migmap_timeline_get_playing (data);
+}
+
+static gboolean
+is_play_button (GtkWidget *widget, gconstpointer data)
+{
+  (void) data;
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "media-playback-start-symbolic") == 0;
+}
+
+/* The timeline, driven with the mouse and keys, sets the map's date: at
+ * 2010 STREDECA (2009–2010) colours Lebanon, EMM5 (from October 2020) is
+ * not yet started and leaves Jordan in land colour; the panels say so. */
+static void
+test_timeline (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapTimeline *timeline = migmap_window_get_timeline (f->window);
+  GtkWidget *strip = migmap_timeline_get_strip (timeline);
+  MigmapMapState *state = migmap_window_get_state (f->window);
+  MigmapMapLayer *stredeca = find_layer (f, "stredeca-countries");
+  MigmapMapLayer *emm5 = find_layer (f, "emm5-countries");
+  guint32 stredeca_colour = color_to_pixel (migmap_map_layer_get_color (stredeca));
+  guint32 emm5_colour = color_to_pixel (migmap_map_layer_get_color (emm5));
+  const char *visible[] = { "stredeca-countries", "emm5-countries", NULL };
+  ExpectYear y2005 = { f, 2005 }, y2010 = { f, 2010 };
+  Expect lebanon = { f, "LBN" };
+  g_autofree char *country_text = NULL;
+  g_autofree char *project_text = NULL;
+  g_autofree char *layers_text = NULL;
+  GtkWidget *play;
+  double x, y, lon, lat, year_x;
+  guint first, last;
+
+  (void) data;
+  /* "All dates" by default: both layers draw all their members. */
+  g_assert_null (migmap_map_state_get_date (state));
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "All dates");
+  migmap_map_state_set_visible_layers (state, visible);
+  migmap_timeline_get_years (timeline, &first, &last);
+  g_assert_cmpuint (first, ==, 2002);
+  g_assert_cmpuint (last, >=, 2024);
+
+  country_fill_point (f, "JOR", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
+
+  /* Click 2005 on the strip, then four years up and one month right and
+   * back: keys step by year and by month. */
+  g_assert_true (migmap_timeline_get_year_x (timeline, 2005, &year_x));
+  click (strip, year_x, gtk_widget_get_height (strip) / 2.0);
+  g_assert_true (wait_until (date_is_year, &y2005, 3000));
+  xdotool ("key Up Up Up Up Up");
+  xdotool ("key Right");
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  xdotool ("key Down");   /* a year step keeps the month */
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2010");
+  xdotool ("key Up");
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  xdotool ("key Home");
+  for (guint i = 0; i < 2010 - 2002; i++)
+    xdotool ("key Up");
+  g_assert_true (wait_until (date_is_year, &y2010, 3000));
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "2010");
+
+  /* The screen: Jordan is land, Lebanon has STREDECA's colour. */
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, 0xf2efe6, TRUE), ==, 0xf2efe6);
+  country_fill_point (f, "LBN", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, stredeca_colour, TRUE), ==, stredeca_colour);
+
+  /* The layers list counts the members at the date. */
+  g_assert_cmpuint (migmap_map_layer_get_n_shown (emm5), ==, 0);
+  layers_text = migmap_widget_dup_text (GTK_WIDGET (f->window));
+  g_assert_nonnull (strstr (layers_text, "0 of 36 states at this date"));
+
+  /* Lebanon's panel: STREDECA running in 2010, EMM5 not among them. */
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (selected_is, &lebanon, 3000));
+  country_text = migmap_country_panel_dup_text (migmap_window_get_country_panel (f->window));
+  g_test_message ("country panel at 2010:\n%s", country_text);
+  g_assert_nonnull (strstr (country_text, "3 projects running in 2010"));
+  g_assert_nonnull (strstr (country_text, "Strengthening Reception and Detention Capacities in Lebanon"));
+  g_assert_null (strstr (country_text, "EUROMED Migration V"));
+
+  /* EMM5's page is still there, saying it had not started. */
+  migmap_window_show_project (f->window, migmap_catalogue_lookup_project (f->catalogue, "emm5"));
+  project_text = migmap_project_panel_dup_text (migmap_window_get_project_panel (f->window));
+  g_test_message ("EMM5 at 2010:\n%.300s", project_text);
+  g_assert_nonnull (strstr (project_text, "In 2010: not yet started (starts October 2020)"));
+
+  /* Play steps through the years to the last, then stops. */
+  g_assert_true (migmap_timeline_get_year_x (timeline, last - 2, &year_x));
+  click (strip, year_x, gtk_widget_get_height (strip) / 2.0);
+  play = find_widget (GTK_WIDGET (timeline), is_play_button, NULL);
+  g_assert_nonnull (play);
+  click_center (play);
+  g_assert_true (migmap_timeline_get_playing (timeline));
+  g_assert_true (wait_until (not_playing, timeline, 10000));
+  g_assert_cmpuint (migmap_map_state_get_date (state)->year, ==, last);
+
+  /* "All dates" again: the button, then Jordan is EMM5's colour again
+   * (once EMM5's page, which emphasises its countries, is closed). */
+  migmap_map_state_select (state, NULL, NULL, NULL);
+  click_center (find_widget (GTK_WIDGET (timeline), is_button_labelled, "All Dates"));
+  g_assert_null (migmap_map_state_get_date (state));
+  country_fill_point (f, "JOR", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -660,6 +825,7 @@ main (int argc, char **argv)
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/window/timeline", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
   g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
 
   status = g_test_run ();

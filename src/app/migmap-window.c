@@ -12,6 +12,7 @@
 
 #include "migmap-application.h"
 #include "migmap-country-item.h"
+#include "migmap-dates.h"
 #include "migmap-layers-panel.h"
 #include "migmap-style.h"
 #include "migmap-text.h"
@@ -221,6 +222,27 @@ find_countries (MigmapWindow *self, const char * const *words)
     }
 }
 
+/* At a date, a project found says whether it ran then; it is not hidden. */
+static char *
+project_detail_at (MigmapProject *project, const MigmapDate *at)
+{
+  const char *acronym = migmap_project_get_acronym (project);
+  g_autofree char *when = migmap_format_date (at);
+  const char *status;
+
+  if (at == NULL)
+    return g_strdup (acronym);
+  switch (migmap_project_get_time_at (project, at))
+    {
+    case MIGMAP_PROJECT_TIME_RUNNING: status = _("running"); break;
+    case MIGMAP_PROJECT_TIME_PLANNED: status = _("not yet started"); break;
+    case MIGMAP_PROJECT_TIME_COMPLETED: status = _("completed"); break;
+    default: status = _("not known"); break;
+    }
+  /* TRANSLATORS: a search result's project at the map's date, e.g. "EMM5 · 2010: not yet started" */
+  return g_strdup_printf (_("%s%s%s: %s"), acronym ? acronym : "", acronym ? " · " : "", when, status);
+}
+
 static void
 find_catalogue_entities (MigmapWindow *self, const char *query)
 {
@@ -231,8 +253,12 @@ find_catalogue_entities (MigmapWindow *self, const char *query)
       GObject *item = g_ptr_array_index (found, i);
 
       if (MIGMAP_IS_PROJECT (item))
-        add_result (self, RESULT_PROJECT, migmap_project_get_id (MIGMAP_PROJECT (item)),
-                    migmap_project_get_title (MIGMAP_PROJECT (item)), migmap_project_get_acronym (MIGMAP_PROJECT (item)));
+        {
+          g_autofree char *detail = project_detail_at (MIGMAP_PROJECT (item), migmap_map_state_get_date (self->state));
+
+          add_result (self, RESULT_PROJECT, migmap_project_get_id (MIGMAP_PROJECT (item)),
+                      migmap_project_get_title (MIGMAP_PROJECT (item)), detail);
+        }
       else if (MIGMAP_IS_ORGANISATION (item))
         add_result (self, RESULT_ORGANISATION, migmap_organisation_get_id (MIGMAP_ORGANISATION (item)),
                     migmap_organisation_get_name (MIGMAP_ORGANISATION (item)),
@@ -600,6 +626,14 @@ migmap_window_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
+/* Search results say where each project stood at the date: redo them. */
+static void
+on_date (MigmapWindow *self)
+{
+  if (g_str_equal (migmap_window_get_side_page (self), "search"))
+    migmap_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 static void
 on_viewport_projection (MigmapWindow *self)
 {
@@ -628,6 +662,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   g_type_ensure (MIGMAP_TYPE_COUNTRY_PANEL);
   g_type_ensure (MIGMAP_TYPE_PROJECT_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_ITEM);
+  g_type_ensure (MIGMAP_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_button);
@@ -636,6 +671,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, layers_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, project_panel);
@@ -682,13 +718,22 @@ migmap_window_new (GtkApplication  *application,
   migmap_map_view_set_state (self->map_view, self->state);
   migmap_country_panel_set_state (self->country_panel, self->state);
   migmap_project_panel_set_state (self->project_panel, self->state);
+  migmap_timeline_set_state (self->timeline, self->state);
   migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
   build_countries_list (self);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (migmap_map_state_get_viewport (self->state), "notify::projection",
                            G_CALLBACK (on_viewport_projection), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+MigmapTimeline *
+migmap_window_get_timeline (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->timeline;
 }
 
 MigmapMapState *
