@@ -6,6 +6,7 @@
 
 #include "migmap-data-files.h"
 #include "migmap-dates.h"
+#include "migmap-export-dialog.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-map-layer.h"
 #include "migmap-print.h"
@@ -76,7 +77,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  /* 900 pixels of map and panels, and the timeline under them. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 960);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_until (map_is_drawn, f, 10000));
   /* Saved settings may hold any view: start every test from the same one. */
@@ -810,6 +812,39 @@ test_timeline (Fixture *f, gconstpointer data)
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
 }
 
+/* The export dialog's series: one PDF page per year, each naming it. */
+static void
+test_export_series (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("migmap-series-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "series.pdf", NULL);
+  g_autoptr(MigmapSnapshot) snapshot = migmap_window_new_snapshot (f->window);
+  GtkWidget *dialog = migmap_export_dialog_new (GTK_WINDOW (f->window), snapshot);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *page2 = NULL;
+
+  (void) data;
+  migmap_export_dialog_set_series (MIGMAP_EXPORT_DIALOG (dialog), 2009, 2011);
+  g_assert_true (migmap_export_dialog_export (MIGMAP_EXPORT_DIALOG (dialog), pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdfinfo %s", pdf);
+  info = command_output (command);
+  g_assert_true (g_regex_match_simple ("^Pages: +3$", info, G_REGEX_MULTILINE, 0));
+  g_free (command);
+  command = g_strdup_printf ("pdftotext -f 2 -l 2 %s -", pdf);
+  page2 = command_output (command);
+  g_assert_nonnull (strstr (page2, "as of 2010"));
+
+  /* A series that ends before it starts is refused, and says so. */
+  migmap_export_dialog_set_series (MIGMAP_EXPORT_DIALOG (dialog), 2011, 2009);
+  g_assert_false (migmap_export_dialog_export (MIGMAP_EXPORT_DIALOG (dialog), pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2011 to 2009"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -828,6 +863,7 @@ main (int argc, char **argv)
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/window/export-series", Fixture, NULL, fixture_set_up, test_export_series, fixture_tear_down);
   g_test_add ("/window/timeline", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
   g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
 
