@@ -5,6 +5,8 @@
  * iso-codes is read once, not per input: it is not what is fuzzed, and the
  * loader takes the same path from migmap_catalogue_new_from_file () on.
  */
+#include "config.h"
+
 #include "fuzz-input.h"
 
 #include "migmap-catalogue.h"

@@ -5,6 +5,8 @@
  * parts go to files in a directory of the process's own; libFuzzer's -jobs
  * and -fork run separate processes, each with its own directory.
  */
+#include "config.h"
+
 #include "fuzz-input.h"
 
 #include <glib/gstdio.h>

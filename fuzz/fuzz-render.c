@@ -7,6 +7,8 @@
  * label point.  64x48 pixels: big enough to hit every drawing path, small
  * enough for thousands of inputs a second.
  */
+#include "config.h"
+
 #include "fuzz-input.h"
 
 #include <cairo.h>

@@ -9,6 +9,8 @@
  * is a shapefile on disk: its parts are framed into one input first, so the
  * tests' fixtures replay as they are.
  */
+#include "config.h"
+
 #include "fuzz-input.h"
 
 #include <stdio.h>

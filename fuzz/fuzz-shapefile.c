@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-shapefile.c: the shapefile loader on all its files, then every query
  * a map view makes of what it loaded */
+#include "config.h"
+
 #include "fuzz-input.h"
 
 #include "migmap-shape-set.h"

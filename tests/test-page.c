@@ -153,7 +153,7 @@ test_png_300_dpi (void)
   MigmapMapLayer *mtm = find_style (layers, "mtm-partner-states-2012");
   const MigmapColor *mtm_color = migmap_map_layer_get_color (mtm);
   const char *args[] = { "--layout", "page", "--view", "mediterranean", "--orientation", "portrait",
-                         "--layers", "mtm-partner-states-2012", "--dpi", "300", "--date", "1 January 2026",
+                         "--layers", "mtm-partner-states-2012", "--dpi", "300", "--date", "2012",
                          "-o", png, NULL };
   cairo_surface_t *image;
 
@@ -176,6 +176,7 @@ test_png_300_dpi (void)
     cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
     cairo_t *cr = cairo_create (scratch);
     const char *visible[] = { "mtm-partner-states-2012", NULL };
+    MigmapDate y2012 = MIGMAP_DATE_INIT;
     const MigmapFeature *malta = migmap_shape_set_lookup (shapes, "MLT");
     MigmapGeoBounds bounds;
     MigmapProjection projection;
@@ -183,14 +184,15 @@ test_png_300_dpi (void)
     const guint8 *data = cairo_image_surface_get_data (image);
     guint32 pixel;
 
+    g_assert_true (migmap_date_parse ("2012", &y2012));
     migmap_paper_size_lookup ("a4", FALSE, &width, &height);
     migmap_view_preset_lookup ("mediterranean", &bounds, &projection);
     migmap_viewport_set_size (view, width, height * 0.78);
     migmap_viewport_set_projection (view, projection);
     migmap_viewport_fit_bounds (view, &bounds);
     migmap_map_state_set_visible_layers (state, visible);
+    migmap_map_state_set_date (state, &y2012);
     snapshot = migmap_snapshot_new (state);
-    migmap_snapshot_set_date_text (snapshot, "1 January 2026");
     migmap_snapshot_draw (snapshot, cr, width, height);
     page = migmap_snapshot_get_page_layout (snapshot);
     migmap_page_layout_get_map_area (page, &mx, &my, NULL, NULL);
@@ -206,6 +208,49 @@ test_png_300_dpi (void)
     cairo_surface_destroy (scratch);
   }
   cairo_surface_destroy (image);
+}
+
+/* --series: one page per year in one PDF, each saying which year it shows. */
+static void
+test_series_pdf (void)
+{
+  g_autofree char *pdf = tmp_path ("series.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *info = NULL;
+  const char *args[] = { "--series", "2018:2023", "--layout", "page", "--layers", "emm5-countries", "-o", pdf, NULL };
+  const char *pdfinfo[] = { "pdfinfo", pdf, NULL };
+
+  g_assert_cmpint (render (args, &err), ==, 0);
+  g_assert_cmpint (run (pdfinfo, &info, NULL), ==, 0);
+  g_assert_true (g_regex_match_simple ("^Pages: +6$", info, G_REGEX_MULTILINE, 0));
+  for (guint page = 1; page <= 6; page++)
+    {
+      g_autofree char *first = g_strdup_printf ("%u", page);
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-f", first, "-l", first, pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_autofree char *as_of = g_strdup_printf ("as of %u", 2017 + page);
+      g_autofree char *other = g_strdup_printf ("as of %u", page == 1 ? 2019 : 2017);
+
+      g_assert_cmpint (run (argv, &text, NULL), ==, 0);
+      g_test_message ("page %u: %s", page, as_of);
+      g_assert_nonnull (strstr (text, as_of));
+      g_assert_null (strstr (text, other));
+      g_assert_nonnull (strstr (text, "Countries of EMM5"));
+    }
+}
+
+/* The page of a map at a date says "as of" it, in the page's language. */
+static void
+test_date_line (void)
+{
+  g_autofree char *pdf = tmp_path ("dated.pdf");
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  const char *args[] = { "--layout", "page", "--layers", "emm5-countries", "--date", "2021-06", "-o", pdf, NULL };
+
+  g_assert_cmpint (render (args, &err), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_true (contains_words (text, "as of June 2021"));
 }
 
 static void
@@ -305,6 +350,8 @@ main (int argc, char **argv)
   g_test_add_func ("/page/pdf-page-size", test_pdf_page_size);
   g_test_add_func ("/page/png-300-dpi", test_png_300_dpi);
   g_test_add_func ("/page/svg", test_svg);
+  g_test_add_func ("/page/series-pdf", test_series_pdf);
+  g_test_add_func ("/page/date-line", test_date_line);
   g_test_add_func ("/page/unwritable-directory", test_unwritable_directory);
   g_test_add_func ("/page/failed-write-keeps-file", test_failed_write_keeps_file);
 

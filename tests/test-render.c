@@ -149,6 +149,77 @@ test_overlapping_layers_show_both (void)
   cairo_surface_destroy (surface);
 }
 
+#define LAND_COLOUR 0xf2efe6
+#define EMM5_COLOUR 0x2ec27e   /* migmap-style.c's colour for emm5-countries */
+#define DATED_WIDTH 960
+#define DATED_HEIGHT 540
+#define DATED_SIZE "960x540"
+
+/* Jordan's pixel, at its label point, in a map of EMM5's countries. */
+static guint32
+jordan_pixel (const char *png_path)
+{
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autoptr(MigmapShapeSet) shapes = migmap_shape_set_new_from_file (shapes_path, NULL, NULL);
+  g_autoptr(MigmapViewport) viewport = mediterranean_viewport ();
+  const MigmapFeature *jordan = migmap_shape_set_lookup (shapes, "JOR");
+  cairo_surface_t *png = cairo_image_surface_create_from_png (png_path);
+  MigmapGeoBounds bounds;
+  double sx, sy;
+  guint32 pixel;
+
+  /* The dated maps are drawn at half size, to keep the sanitizer runs short. */
+  g_assert_true (migmap_view_preset_lookup ("mediterranean", &bounds, NULL));
+  migmap_viewport_set_size (viewport, DATED_WIDTH, DATED_HEIGHT);
+  migmap_viewport_fit_bounds (viewport, &bounds);
+
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, DATED_WIDTH);
+  g_assert_nonnull (jordan);
+  g_assert_true (migmap_viewport_geo_to_screen (viewport, jordan->label_lon, jordan->label_lat, &sx, &sy));
+  g_assert_cmpfloat (sx, <, DATED_WIDTH);
+  pixel = pixel_rgb (png, sx, sy);
+  cairo_surface_destroy (png);
+  return pixel;
+}
+
+/* --date draws the layers as they stood then: EMM5 ran from October 2020
+ * (003 line 194), so Jordan is land in June 2019 and EMM5's in June 2021. */
+static void
+test_date_filters_layers (void)
+{
+  g_autofree char *before = tmp_path ("2019.png");
+  g_autofree char *during = tmp_path ("2021.png");
+  g_autofree char *err_before = NULL;
+  g_autofree char *err_during = NULL;
+  const char *args_before[] = { "--layers", "emm5-countries", "--no-labels", "--size", DATED_SIZE, "--date", "2019-06", "-o", before, NULL };
+  const char *args_during[] = { "--layers", "emm5-countries", "--no-labels", "--size", DATED_SIZE, "--date", "2021-06", "-o", during, NULL };
+
+  g_assert_cmpint (run_render (args_before, &err_before), ==, 0);
+  g_assert_cmpint (run_render (args_during, &err_during), ==, 0);
+  g_assert_cmphex (jordan_pixel (before), ==, LAND_COLOUR);
+  g_assert_cmphex (jordan_pixel (during), ==, EMM5_COLOUR);
+}
+
+/* --series with PNG: one file per year, named after it; a year-only date
+ * covers the whole year, so 2020 has EMM5 (from October) and 2019 not. */
+static void
+test_series_png (void)
+{
+  g_autofree char *out = tmp_path ("emm5.png");
+  g_autofree char *dir = g_path_get_dirname (out);
+  g_autofree char *y2019 = g_build_filename (dir, "emm5-2019.png", NULL);
+  g_autofree char *y2020 = g_build_filename (dir, "emm5-2020.png", NULL);
+  g_autofree char *err = NULL;
+  const char *args[] = { "--layers", "emm5-countries", "--no-labels", "--size", DATED_SIZE, "--series", "2019:2020",
+                         "-o", out, NULL };
+
+  g_assert_cmpint (run_render (args, &err), ==, 0);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmphex (jordan_pixel (y2019), ==, LAND_COLOUR);
+  g_assert_cmphex (jordan_pixel (y2020), ==, EMM5_COLOUR);
+}
+
 static void
 check_vector_output (const char *format, const char *magic)
 {
@@ -195,6 +266,13 @@ test_bad_arguments (void)
     { { "-o", "/tmp/map.tiff", NULL }, 2, "cannot tell the format" },
     { { "--shapes", "/nonexistent/x.shp", "-o", out, NULL }, 1, "/nonexistent/x.shp: No such file or directory" },
     { { "-o", "/nonexistent-dir/map.png", NULL }, 1, "/nonexistent-dir/map.png: " },
+    { { "--date", "26 November 2026", "-o", out, NULL }, 2,
+      "--date: \"26 November 2026\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD" },
+    { { "--date", "2019-13", "-o", out, NULL }, 2, "--date: \"2019-13\" is not a date" },
+    { { "--series", "2018-2023", "-o", out, NULL }, 2, "--series: \"2018-2023\" is not FROM:TO in years" },
+    { { "--series", "2023:2018", "-o", out, NULL }, 2, "--series: 2023:2018 ends before it starts" },
+    { { "--series", "1000:9999", "-o", out, NULL }, 2, "--series: 1000:9999 spans 9000 years; at most 100" },
+    { { "--series", "2018:2023", "--date", "2019", "-o", out, NULL }, 2, "--date and --series: give one" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -272,6 +350,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/svg", test_svg);
   g_test_add_func ("/render/pdf", test_pdf);
   g_test_add_func ("/render/bad-arguments", test_bad_arguments);
+  g_test_add_func ("/render/date-filters-layers", test_date_filters_layers);
+  g_test_add_func ("/render/series-png", test_series_png);
   g_test_add_func ("/render/failed-export-leaves-no-torn-file", test_failed_export_leaves_no_torn_file);
 
   return g_test_run ();

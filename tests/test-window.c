@@ -7,6 +7,7 @@
 
 #include "migmap-data-files.h"
 #include "migmap-dates.h"
+#include "migmap-export-dialog.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-map-layer.h"
 #include "migmap-print.h"
@@ -81,7 +82,8 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 
   f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  /* 900 pixels of map and panels, and the timeline under them. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 960);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (wait_until (map_is_drawn, f, 10000));
   /* Saved settings may hold any view: start every test from the same one. */
@@ -716,6 +718,7 @@ test_export_matches_cli (Fixture *f, gconstpointer data)
   const char *layers = "mtm-partner-states-2012,places";
   const char *visible[] = { "mtm-partner-states-2012", "places", NULL };
   MigmapGeoBounds bounds = { -10, 28, 38, 48 };
+  MigmapDate y2012 = MIGMAP_DATE_INIT;
   double page_width, page_height, scale = MIGMAP_POINTS_PER_INCH / MIGMAP_SCREEN_PIXELS_PER_INCH;
   int ww, wh, cw, ch;
 
@@ -726,17 +729,19 @@ test_export_matches_cli (Fixture *f, gconstpointer data)
   migmap_viewport_set_projection (view, MIGMAP_PROJECTION_LAEA);
   migmap_viewport_set_size (view, page_width / scale, page_height * 0.78 / scale);
   migmap_viewport_fit_bounds (view, &bounds);
+  /* Both at the same date, so both pages say "as of 2012". */
+  g_assert_true (migmap_date_parse ("2012", &y2012));
+  migmap_map_state_set_date (migmap_window_get_state (f->window), &y2012);
   snapshot = migmap_window_new_snapshot (f->window);
-  migmap_snapshot_set_date_text (snapshot, "26 November 2026");
 
   g_assert_true (migmap_snapshot_export (snapshot, window_pdf, MIGMAP_FORMAT_PDF, 0, &error));
   g_assert_no_error (error);
   g_assert_true (migmap_snapshot_export (snapshot, window_png, MIGMAP_FORMAT_PNG, 150, &error));
   g_assert_no_error (error);
   run_render ((const char *[]) { "--layout", "page", "--view", "-10,28,38,48", "--layers", layers,
-                                 "--date", "26 November 2026", "-o", cli_pdf, NULL });
+                                 "--date", "2012", "-o", cli_pdf, NULL });
   run_render ((const char *[]) { "--layout", "page", "--view", "-10,28,38,48", "--layers", layers,
-                                 "--date", "26 November 2026", "--dpi", "150", "-o", cli_png, NULL });
+                                 "--date", "2012", "--dpi", "150", "-o", cli_png, NULL });
 
   command = g_strdup_printf ("pdftotext %s -", window_pdf);
   window_text = command_output (command);
@@ -772,6 +777,204 @@ test_export_matches_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (wh, ==, ch);
 }
 
+/* A point of @code well inside it and away from its label: the label's
+ * text would hide the fill. */
+static void
+country_fill_point (Fixture *f, const char *code, double *lon, double *lat)
+{
+  const MigmapFeature *feature = migmap_shape_set_lookup (f->shapes, code);
+  const double offsets[][2] = { { 0.35, 0.35 }, { -0.35, 0.35 }, { 0.35, -0.35 }, { -0.35, -0.35 },
+                                { 0, 0.5 }, { 0, -0.5 }, { 0.6, 0 }, { -0.6, 0 } };
+
+  g_assert_nonnull (feature);
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      const MigmapFeature *at;
+      gboolean inside = TRUE;
+
+      /* Well inside: the neighbouring points are in it too. */
+      for (int dx = -1; dx <= 1 && inside; dx++)
+        for (int dy = -1; dy <= 1 && inside; dy++)
+          {
+            at = migmap_shape_set_feature_at (f->shapes, feature->label_lon + offsets[i][0] + dx * 0.08,
+                                              feature->label_lat + offsets[i][1] + dy * 0.08);
+            inside = at && g_str_equal (at->code, code);
+          }
+      if (inside)
+        {
+          *lon = feature->label_lon + offsets[i][0];
+          *lat = feature->label_lat + offsets[i][1];
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+typedef struct {
+  Fixture *f;
+  guint    year;
+} ExpectYear;
+
+static gboolean
+date_is_year (gpointer data)
+{
+  ExpectYear *e = data;
+  const MigmapDate *at = migmap_map_state_get_date (migmap_window_get_state (e->f->window));
+
+  return at && at->year == e->year && at->month == 0;
+}
+
+static gboolean
+not_playing (gpointer data)
+{
+  return !migmap_timeline_get_playing (data);
+}
+
+static gboolean
+is_play_button (GtkWidget *widget, gconstpointer data)
+{
+  (void) data;
+  return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "media-playback-start-symbolic") == 0;
+}
+
+/* The timeline, driven with the mouse and keys, sets the map's date: at
+ * 2010 STREDECA (2009–2010) colours Lebanon, EMM5 (from October 2020) is
+ * not yet started and leaves Jordan in land colour; the panels say so. */
+static void
+test_timeline (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapTimeline *timeline = migmap_window_get_timeline (f->window);
+  GtkWidget *strip = migmap_timeline_get_strip (timeline);
+  MigmapMapState *state = migmap_window_get_state (f->window);
+  MigmapMapLayer *stredeca = find_layer (f, "stredeca-countries");
+  MigmapMapLayer *emm5 = find_layer (f, "emm5-countries");
+  guint32 stredeca_colour = color_to_pixel (migmap_map_layer_get_color (stredeca));
+  guint32 emm5_colour = color_to_pixel (migmap_map_layer_get_color (emm5));
+  const char *visible[] = { "stredeca-countries", "emm5-countries", NULL };
+  ExpectYear y2005 = { f, 2005 }, y2010 = { f, 2010 };
+  Expect lebanon = { f, "LBN" };
+  g_autofree char *country_text = NULL;
+  g_autofree char *project_text = NULL;
+  g_autofree char *layers_text = NULL;
+  GtkWidget *play;
+  double x, y, lon, lat, year_x;
+  guint first, last;
+
+  (void) data;
+  /* "All dates" by default: both layers draw all their members. */
+  g_assert_null (migmap_map_state_get_date (state));
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "All dates");
+  migmap_map_state_set_visible_layers (state, visible);
+  migmap_timeline_get_years (timeline, &first, &last);
+  g_assert_cmpuint (first, ==, 2002);
+  g_assert_cmpuint (last, >=, 2024);
+
+  country_fill_point (f, "JOR", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
+
+  /* Click 2005 on the strip, then four years up and one month right and
+   * back: keys step by year and by month. */
+  g_assert_true (migmap_timeline_get_year_x (timeline, 2005, &year_x));
+  click (strip, year_x, gtk_widget_get_height (strip) / 2.0);
+  g_assert_true (wait_until (date_is_year, &y2005, 3000));
+  xdotool ("key Up Up Up Up Up");
+  xdotool ("key Right");
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  xdotool ("key Down");   /* a year step keeps the month */
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2010");
+  xdotool ("key Up");
+  settle (200);
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  xdotool ("key Home");
+  for (guint i = 0; i < 2010 - 2002; i++)
+    xdotool ("key Up");
+  g_assert_true (wait_until (date_is_year, &y2010, 3000));
+  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "2010");
+
+  /* The screen: Jordan is land, Lebanon has STREDECA's colour. */
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, 0xf2efe6, TRUE), ==, 0xf2efe6);
+  country_fill_point (f, "LBN", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, stredeca_colour, TRUE), ==, stredeca_colour);
+
+  /* The layers list counts the members at the date. */
+  g_assert_cmpuint (migmap_map_layer_get_n_shown (emm5), ==, 0);
+  layers_text = migmap_widget_dup_text (GTK_WIDGET (f->window));
+  g_assert_nonnull (strstr (layers_text, "0 of 36 states at this date"));
+
+  /* Lebanon's panel: STREDECA running in 2010, EMM5 not among them. */
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (selected_is, &lebanon, 3000));
+  country_text = migmap_country_panel_dup_text (migmap_window_get_country_panel (f->window));
+  g_test_message ("country panel at 2010:\n%s", country_text);
+  g_assert_nonnull (strstr (country_text, "3 projects running in 2010"));
+  g_assert_nonnull (strstr (country_text, "Strengthening Reception and Detention Capacities in Lebanon"));
+  g_assert_null (strstr (country_text, "EUROMED Migration V"));
+
+  /* EMM5's page is still there, saying it had not started. */
+  migmap_window_show_project (f->window, migmap_catalogue_lookup_project (f->catalogue, "emm5"));
+  project_text = migmap_project_panel_dup_text (migmap_window_get_project_panel (f->window));
+  g_test_message ("EMM5 at 2010:\n%.300s", project_text);
+  g_assert_nonnull (strstr (project_text, "In 2010: not yet started (starts October 2020)"));
+
+  /* Play steps through the years to the last, then stops. */
+  g_assert_true (migmap_timeline_get_year_x (timeline, last - 2, &year_x));
+  click (strip, year_x, gtk_widget_get_height (strip) / 2.0);
+  play = find_widget (GTK_WIDGET (timeline), is_play_button, NULL);
+  g_assert_nonnull (play);
+  click_center (play);
+  g_assert_true (migmap_timeline_get_playing (timeline));
+  g_assert_true (wait_until (not_playing, timeline, 10000));
+  g_assert_cmpuint (migmap_map_state_get_date (state)->year, ==, last);
+
+  /* "All dates" again: the button, then Jordan is EMM5's colour again
+   * (once EMM5's page, which emphasises its countries, is closed). */
+  migmap_map_state_select (state, NULL, NULL, NULL);
+  click_center (find_widget (GTK_WIDGET (timeline), is_button_labelled, "All Dates"));
+  g_assert_null (migmap_map_state_get_date (state));
+  country_fill_point (f, "JOR", &lon, &lat);
+  geo_to_map (f, lon, lat, &x, &y);
+  g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
+}
+
+/* The export dialog's series: one PDF page per year, each naming it. */
+static void
+test_export_series (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("migmap-series-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "series.pdf", NULL);
+  g_autoptr(MigmapSnapshot) snapshot = migmap_window_new_snapshot (f->window);
+  GtkWidget *dialog = migmap_export_dialog_new (GTK_WINDOW (f->window), snapshot);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *page2 = NULL;
+
+  (void) data;
+  migmap_export_dialog_set_series (MIGMAP_EXPORT_DIALOG (dialog), 2009, 2011);
+  g_assert_true (migmap_export_dialog_export (MIGMAP_EXPORT_DIALOG (dialog), pdf, &error));
+  g_assert_no_error (error);
+  command = g_strdup_printf ("pdfinfo %s", pdf);
+  info = command_output (command);
+  g_assert_true (g_regex_match_simple ("^Pages: +3$", info, G_REGEX_MULTILINE, 0));
+  g_free (command);
+  command = g_strdup_printf ("pdftotext -f 2 -l 2 %s -", pdf);
+  page2 = command_output (command);
+  g_assert_nonnull (strstr (page2, "as of 2010"));
+
+  /* A series that ends before it starts is refused, and says so. */
+  migmap_export_dialog_set_series (MIGMAP_EXPORT_DIALOG (dialog), 2011, 2009);
+  g_assert_false (migmap_export_dialog_export (MIGMAP_EXPORT_DIALOG (dialog), pdf, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "2011 to 2009"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -791,6 +994,8 @@ main (int argc, char **argv)
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/window/hostile-shapefiles", Fixture, NULL, fixture_set_up, test_hostile_shapefiles, fixture_tear_down);
+  g_test_add ("/window/export-series", Fixture, NULL, fixture_set_up, test_export_series, fixture_tear_down);
+  g_test_add ("/window/timeline", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
   g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
 
   status = g_test_run ();

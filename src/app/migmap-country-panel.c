@@ -206,7 +206,15 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
       g_ptr_array_add (self->projects, g_object_ref (project));
       gtk_list_box_append (self->projects_list, new_project_row (project));
     }
-  heading = g_strdup_printf (ngettext ("%u project", "%u projects", projects->len), projects->len);
+  if (at)
+    {
+      g_autofree char *when = migmap_format_date (at);
+      /* TRANSLATORS: the projects running in a country at the map's date, e.g. "1 project running in 2010" */
+      heading = g_strdup_printf (ngettext ("%u project running in %s", "%u projects running in %s", projects->len),
+                                 projects->len, when);
+    }
+  else
+    heading = g_strdup_printf (ngettext ("%u project", "%u projects", projects->len), projects->len);
   gtk_label_set_text (self->projects_heading, heading);
   gtk_widget_set_visible (GTK_WIDGET (self->projects_list), projects->len > 0);
   gtk_widget_set_visible (self->no_projects_label, projects->len == 0);
@@ -262,6 +270,21 @@ on_selection (MigmapCountryPanel *self)
               migmap_map_state_get_date (self->state));
 }
 
+/* The lists are the country's at the map's date. */
+static void
+on_date (MigmapCountryPanel *self)
+{
+  const char *code = migmap_map_state_get_selected_country (self->state);
+  MigmapCatalogue *catalogue = migmap_map_state_get_catalogue (self->state);
+
+  if (code == NULL || catalogue == NULL)
+    return;
+  show_country (self, catalogue, code, migmap_map_state_country_name (self->state, code),
+                migmap_map_state_get_date (self->state));
+  show_place (self, catalogue, migmap_map_state_get_selected_place (self->state),
+              migmap_map_state_get_date (self->state));
+}
+
 MigmapMapState *
 migmap_country_panel_get_state (MigmapCountryPanel *self)
 {
@@ -285,6 +308,7 @@ migmap_country_panel_set_state (MigmapCountryPanel *self, MigmapMapState *state)
     {
       g_signal_connect_object (state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (state, "notify::selected-place", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);
       on_selection (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);

@@ -16,6 +16,11 @@ struct _MigmapExportDialog
   GtkDropDown    *dpi_dropdown;
   GtkDropDown    *paper_dropdown;
   GtkDropDown    *orientation_dropdown;
+  GtkCheckButton *series_check;
+  GtkWidget      *series_box;
+  GtkSpinButton  *from_spin;
+  GtkSpinButton  *to_spin;
+  GtkWidget      *series_hint;
 
   MigmapSnapshot *snapshot;
 };
@@ -42,8 +47,47 @@ migmap_export_dialog_export (MigmapExportDialog *self, const char *path, GError 
   migmap_snapshot_set_paper (self->snapshot, papers[selected (self->paper_dropdown, G_N_ELEMENTS (papers))],
                              gtk_drop_down_get_selected (self->orientation_dropdown) == 0);
   migmap_snapshot_set_title (self->snapshot, gtk_editable_get_text (GTK_EDITABLE (self->title_entry)));
+  if (gtk_check_button_get_active (self->series_check))
+    {
+      guint from = gtk_spin_button_get_value_as_int (self->from_spin);
+      guint to = gtk_spin_button_get_value_as_int (self->to_spin);
+
+      if (!migmap_snapshot_series_is_valid (from, to))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("%u to %u is not a series of years: the last year must not come before the first, "
+                         "and a series has at most %d years."), from, to, MIGMAP_SNAPSHOT_MAX_SERIES);
+          return FALSE;
+        }
+      return migmap_snapshot_export_series (self->snapshot, path,
+                                            formats[selected (self->format_dropdown, G_N_ELEMENTS (formats))],
+                                            dpis[selected (self->dpi_dropdown, G_N_ELEMENTS (dpis))], from, to, error);
+    }
   return migmap_snapshot_export (self->snapshot, path, formats[selected (self->format_dropdown, G_N_ELEMENTS (formats))],
                                  dpis[selected (self->dpi_dropdown, G_N_ELEMENTS (dpis))], error);
+}
+
+/* 0, 0: one page at the map's date. */
+void
+migmap_export_dialog_set_series (MigmapExportDialog *self, guint from_year, guint to_year)
+{
+  g_return_if_fail (MIGMAP_IS_EXPORT_DIALOG (self));
+
+  gtk_check_button_set_active (self->series_check, from_year != 0);
+  if (from_year != 0)
+    {
+      gtk_spin_button_set_value (self->from_spin, from_year);
+      gtk_spin_button_set_value (self->to_spin, to_year);
+    }
+}
+
+static void
+on_series_toggled (MigmapExportDialog *self)
+{
+  gboolean series = gtk_check_button_get_active (self->series_check);
+
+  gtk_widget_set_sensitive (self->series_box, series);
+  gtk_widget_set_visible (self->series_hint, series);
 }
 
 static void
@@ -122,7 +166,13 @@ migmap_export_dialog_class_init (MigmapExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, dpi_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, paper_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, orientation_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, series_check);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, series_box);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, from_spin);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, to_spin);
+  gtk_widget_class_bind_template_child (widget_class, MigmapExportDialog, series_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_series_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -145,5 +195,18 @@ migmap_export_dialog_new (GtkWindow *parent, MigmapSnapshot *snapshot)
   self->snapshot = g_object_ref (snapshot);
   title = migmap_snapshot_dup_default_title (snapshot);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title);
+  /* The series the catalogue's dates span, up to this year. */
+  {
+    MigmapCatalogue *catalogue = migmap_map_state_get_catalogue (migmap_snapshot_get_state (snapshot));
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    guint first, last;
+
+    if (catalogue && migmap_catalogue_get_year_span (catalogue, &first, &last))
+      {
+        gtk_spin_button_set_value (self->from_spin, first);
+        gtk_spin_button_set_value (self->to_spin, MIN (MAX (last, (guint) g_date_time_get_year (now)),
+                                                      first + MIGMAP_SNAPSHOT_MAX_SERIES - 1));
+      }
+  }
   return GTK_WIDGET (self);
 }

@@ -18,4 +18,8 @@ gboolean   migmap_export_dialog_export      (MigmapExportDialog *self,
                                              const char         *path,
                                              GError            **error);
 
+void       migmap_export_dialog_set_series  (MigmapExportDialog *self,
+                                             guint               from_year,
+                                             guint               to_year);
+
 G_END_DECLS

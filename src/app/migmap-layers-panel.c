@@ -43,14 +43,32 @@ draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   cairo_stroke (cr);
 }
 
+/* At a date, a layer counts the members it has then: "0 of 36 states"
+ * before EMM5 began. */
 static char *
 count_text (MigmapMapLayer *layer)
 {
   guint n = migmap_map_layer_get_n_members (layer);
+  guint shown = migmap_map_layer_get_n_shown (layer);
 
   if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS)
     return g_strdup_printf (ngettext ("%u place", "%u places", n), n);
+  if (shown != n)
+    /* TRANSLATORS: a layer's member states at the map's date, out of all it ever had */
+    return g_strdup_printf (ngettext ("%u of %u state at this date", "%u of %u states at this date", n), shown, n);
   return g_strdup_printf (ngettext ("%u state", "%u states", n), n);
+}
+
+static void
+on_n_shown (GtkWidget *detail, GParamSpec *pspec, MigmapMapLayer *layer)
+{
+  g_autofree char *count = count_text (layer);
+  GtkWidget *check = g_object_get_data (G_OBJECT (detail), "check");
+
+  (void) pspec;
+  gtk_label_set_text (GTK_LABEL (detail), count);
+  if (check)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);
 }
 
 static GtkWidget *
@@ -79,6 +97,9 @@ create_row (gpointer item, gpointer user_data)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_widget_set_name (detail, "layer-count");
+  g_object_set_data (G_OBJECT (detail), "check", check);
+  g_signal_connect_object (layer, "notify::n-shown", G_CALLBACK (on_n_shown), detail, G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (labels), title);

@@ -24,6 +24,7 @@ struct _MigmapProjectPanel
   GtkLabel        *kind_label;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
+  GtkLabel        *time_label;
   GtkWidget       *language_note;
   GtkBox          *sections;
 
@@ -391,6 +392,59 @@ add_duration_section (MigmapProjectPanel *self)
     }
 }
 
+/* Where the project stood at the map's date, from its dates alone: a
+ * project is shown at any date, with this line saying whether it ran then. */
+static char *
+time_text (MigmapProject *project, const MigmapDate *at)
+{
+  g_autofree char *when = migmap_format_date (at);
+  g_autofree char *start = migmap_format_date (migmap_project_get_start (project));
+  g_autofree char *end = migmap_format_date (migmap_project_get_end (project));
+  g_autofree char *range = migmap_format_date_range (migmap_project_get_start (project),
+                                                     migmap_project_get_end (project));
+
+  switch (migmap_project_get_time_at (project, at))
+    {
+    case MIGMAP_PROJECT_TIME_PLANNED:
+      /* TRANSLATORS: at the map's date, e.g. "In 2010: not yet started (starts October 2020)" */
+      return g_strdup_printf (_("In %s: not yet started (starts %s)"), when, start);
+    case MIGMAP_PROJECT_TIME_RUNNING:
+      /* TRANSLATORS: at the map's date, e.g. "In 2010: running (1 January 2009 – 31 December 2010)" */
+      return g_strdup_printf (_("In %s: running (%s)"), when, range);
+    case MIGMAP_PROJECT_TIME_COMPLETED:
+      /* TRANSLATORS: at the map's date, e.g. "In 2021: completed in December 2010" */
+      return g_strdup_printf (_("In %s: completed in %s"), when, end);
+    case MIGMAP_PROJECT_TIME_END_NOT_STATED:
+      /* TRANSLATORS: at the map's date: started, and no source states an end */
+      return g_strdup_printf (_("In %s: started %s; end not stated"), when, start);
+    case MIGMAP_PROJECT_TIME_START_NOT_STATED:
+      /* TRANSLATORS: at the map's date: not yet ended, and no source states a start */
+      return g_strdup_printf (_("In %s: start not stated; ends %s"), when, end);
+    case MIGMAP_PROJECT_TIME_NOT_DATED:
+    default:
+      /* TRANSLATORS: at the map's date, for a project whose dates no source states */
+      return g_strdup_printf (_("In %s: not known (dates not stated)"), when);
+    }
+}
+
+static void
+update_time (MigmapProjectPanel *self)
+{
+  const MigmapDate *at = self->state ? migmap_map_state_get_date (self->state) : NULL;
+  g_autofree char *text = NULL;
+
+  if (self->project && at)
+    text = time_text (self->project, at);
+  gtk_label_set_text (self->time_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), text != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "dim-label");
+  if (text)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label),
+                              migmap_project_get_time_at (self->project, at) == MIGMAP_PROJECT_TIME_RUNNING
+                                ? "success" : "dim-label");
+}
+
 static void
 add_status_section (MigmapProjectPanel *self)
 {
@@ -535,6 +589,7 @@ rebuild (MigmapProjectPanel *self)
     g_string_append_printf (subtitle, "%s%s", subtitle->len ? " · " : "", years);
   gtk_label_set_text (self->subtitle_label, subtitle->str);
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), subtitle->len > 0);
+  update_time (self);
 
   {
     GtkWidget *objective = add_section (self, _("Objective"));
@@ -623,8 +678,11 @@ migmap_project_panel_set_state (MigmapProjectPanel *self, MigmapMapState *state)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_set_object (&self->state, state);
   if (state)
-    g_signal_connect_object (state, "notify::selected-project", G_CALLBACK (on_selected_project), self,
-                             G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (state, "notify::selected-project", G_CALLBACK (on_selected_project), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::date", G_CALLBACK (update_time), self, G_CONNECT_SWAPPED);
+    }
   show_project (self, state ? migmap_map_state_get_selected_project (state) : NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -686,6 +744,7 @@ migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, kind_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, time_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, language_note);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, sections);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "migmap-layers-panel.h"
+#include "migmap-timeline.h"
 #include "migmap-window.h"
 
 G_BEGIN_DECLS
@@ -18,6 +19,7 @@ struct _MigmapWindow
   MigmapLayersPanel  *layers_panel;
   GtkListView        *countries_view;
   MigmapMapView      *map_view;
+  MigmapTimeline     *timeline;
   GtkStack           *side_stack;
   MigmapCountryPanel *country_panel;
   MigmapProjectPanel *project_panel;

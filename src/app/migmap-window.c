@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "migmap-country-item.h"
+#include "migmap-dates.h"
 #include "migmap-layers-panel.h"
 #include "migmap-settings.h"
 #include "migmap-style.h"
@@ -176,9 +177,31 @@ search_result_detail (gpointer unused, MigmapSearchResult *result)
   return g_strdup (kind_label (migmap_search_result_get_kind (result)));
 }
 
+/* At a date, a project found says whether it ran then; it is not hidden. */
+static char *
+project_detail_at (MigmapProject *project, const MigmapDate *at)
+{
+  const char *acronym = migmap_project_get_acronym (project);
+  g_autofree char *when = migmap_format_date (at);
+  const char *status;
+
+  switch (migmap_project_get_time_at (project, at))
+    {
+    case MIGMAP_PROJECT_TIME_RUNNING: status = _("running"); break;
+    case MIGMAP_PROJECT_TIME_PLANNED: status = _("not yet started"); break;
+    case MIGMAP_PROJECT_TIME_COMPLETED: status = _("completed"); break;
+    default: status = _("not known"); break;
+    }
+  /* TRANSLATORS: a search result's project at the map's date, e.g. "EMM5 · 2010: not yet started" */
+  return g_strdup_printf (_("%s%s%s: %s"), acronym ? acronym : "", acronym ? " · " : "", when, status);
+}
+
 static GListModel *
 run_search (MigmapWindow *self, const char *text)
 {
+  g_autoptr(GListModel) found = NULL;
+  const MigmapDate *at;
+  GListStore *results;
   MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
   guint n = migmap_shape_set_get_n_features (shapes);
   g_autofree const char **codes = g_new0 (const char *, n + 1);
@@ -189,7 +212,33 @@ run_search (MigmapWindow *self, const char *text)
       codes[i] = migmap_shape_set_get_feature (shapes, i)->code;
       names[i] = migmap_shape_set_get_feature (shapes, i)->name;
     }
-  return migmap_catalogue_search_results (migmap_window_get_catalogue (self), text, codes, names);
+  found = migmap_catalogue_search_results (migmap_window_get_catalogue (self), text, codes, names);
+  at = migmap_map_state_get_date (self->state);
+  if (at == NULL)
+    return g_steal_pointer (&found);
+
+  results = g_list_store_new (MIGMAP_TYPE_SEARCH_RESULT);
+  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
+    {
+      g_autoptr(MigmapSearchResult) result = g_list_model_get_item (found, i);
+      MigmapProject *project = NULL;
+
+      if (migmap_search_result_get_kind (result) == MIGMAP_SEARCH_RESULT_PROJECT)
+        project = migmap_catalogue_lookup_project (migmap_window_get_catalogue (self),
+                                                   migmap_search_result_get_id (result));
+      if (project)
+        {
+          g_autofree char *detail = project_detail_at (project, at);
+          g_autoptr(MigmapSearchResult) dated = migmap_search_result_new (MIGMAP_SEARCH_RESULT_PROJECT,
+                                                                          migmap_search_result_get_id (result),
+                                                                          migmap_search_result_get_title (result),
+                                                                          detail);
+          g_list_store_append (results, dated);
+        }
+      else
+        g_list_store_append (results, result);
+    }
+  return G_LIST_MODEL (results);
 }
 
 void
@@ -520,6 +569,14 @@ migmap_window_set_property (GObject *object, guint prop_id, const GValue *value,
     }
 }
 
+/* Search results say where each project stood at the date: redo them. */
+static void
+on_date (MigmapWindow *self)
+{
+  if (g_str_equal (migmap_window_get_side_page (self), "search"))
+    migmap_window_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
 static void
 on_viewport_projection (MigmapWindow *self)
 {
@@ -548,6 +605,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   g_type_ensure (MIGMAP_TYPE_COUNTRY_PANEL);
   g_type_ensure (MIGMAP_TYPE_PROJECT_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_ITEM);
+  g_type_ensure (MIGMAP_TYPE_TIMELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_button);
@@ -556,6 +614,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, layers_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, project_panel);
@@ -612,13 +671,22 @@ migmap_window_new (GtkApplication  *application,
   migmap_map_view_set_state (self->map_view, self->state);
   migmap_country_panel_set_state (self->country_panel, self->state);
   migmap_project_panel_set_state (self->project_panel, self->state);
+  migmap_timeline_set_state (self->timeline, self->state);
   migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
   build_countries_list (self);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (migmap_map_state_get_viewport (self->state), "notify::projection",
                            G_CALLBACK (on_viewport_projection), self, G_CONNECT_SWAPPED);
   return self;
+}
+
+MigmapTimeline *
+migmap_window_get_timeline (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->timeline;
 }
 
 MigmapMapState *

@@ -9,6 +9,7 @@
 #include "migmap-map-view.h"
 #include "migmap-project-panel.h"
 #include "migmap-snapshot.h"
+#include "migmap-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,7 @@ MigmapWindow       *migmap_window_new                  (GtkApplication  *applica
                                                         MigmapShapeSet  *detailed_shapes);
 MigmapMapState     *migmap_window_get_state            (MigmapWindow *self);
 MigmapMapView      *migmap_window_get_map_view         (MigmapWindow *self);
+MigmapTimeline     *migmap_window_get_timeline         (MigmapWindow *self);
 MigmapCountryPanel *migmap_window_get_country_panel    (MigmapWindow *self);
 MigmapProjectPanel *migmap_window_get_project_panel    (MigmapWindow *self);
 GListModel         *migmap_window_get_layers           (MigmapWindow *self);

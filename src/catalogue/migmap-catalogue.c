@@ -1178,3 +1178,145 @@ migmap_catalogue_search_results (MigmapCatalogue    *self,
     }
   return G_LIST_MODEL (results);
 }
+
+/* ---- time ---- */
+
+/* Projects running at @at (see migmap_project_get_time_at()), in file
+ * order; every project when @at is NULL. */
+GPtrArray *
+migmap_catalogue_projects_at (MigmapCatalogue  *self,
+                              const MigmapDate *at)
+{
+  GListModel *projects;
+  GPtrArray *result;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+
+  result = new_result ();
+  projects = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (projects, i);
+
+      if (migmap_project_is_active_at (project, at))
+        g_ptr_array_add (result, g_steal_pointer (&project));
+    }
+  return result;
+}
+
+/* The Julian day of a date's first (or last) day at its precision. */
+static guint32
+julian_day (const MigmapDate *date,
+            gboolean          last)
+{
+  guint month = date->month ? date->month : (last ? 12 : 1);
+  guint day = date->day ? date->day : (last ? g_date_get_days_in_month (month, date->year) : 1);
+  GDate gdate;
+
+  g_date_clear (&gdate, 1);
+  g_date_set_dmy (&gdate, day, month, date->year);
+  return g_date_get_julian (&gdate);
+}
+
+/* Events within @days days of @at (0: on @at), by date; an event with no
+ * date is never near one.  Every event when @at is NULL. */
+GPtrArray *
+migmap_catalogue_events_near (MigmapCatalogue  *self,
+                              const MigmapDate *at,
+                              guint             days)
+{
+  GListModel *events;
+  GPtrArray *result;
+  guint32 from = 0, to = 0;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (days <= 366 * 100, NULL);
+
+  if (migmap_date_is_set (at))
+    {
+      guint32 first = julian_day (at, FALSE);
+
+      from = first > days ? first - days : 1;
+      to = julian_day (at, TRUE) + days;
+    }
+  result = new_result ();
+  events = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (events, i);
+      const MigmapDate *start = migmap_event_get_start (event);
+      const MigmapDate *end = migmap_event_get_end (event);
+
+      if (migmap_date_is_set (at))
+        {
+          const MigmapDate *first = migmap_date_is_set (start) ? start : end;
+          const MigmapDate *last = migmap_date_is_set (end) ? end : start;
+
+          if (!migmap_date_is_set (first) || julian_day (last, TRUE) < from || julian_day (first, FALSE) > to)
+            continue;
+        }
+      g_ptr_array_add (result, g_steal_pointer (&event));
+    }
+  g_ptr_array_sort (result, compare_event_dates);
+  return result;
+}
+
+static void
+widen_span (const MigmapDate *date,
+            guint            *first,
+            guint            *last)
+{
+  if (!migmap_date_is_set (date))
+    return;
+  *first = MIN (*first, date->year);
+  *last = MAX (*last, date->year);
+}
+
+/* The years the catalogue's dates reach: dialogues, their phases' and
+ * groups' periods, projects and events.  FALSE if it states no date. */
+gboolean
+migmap_catalogue_get_year_span (MigmapCatalogue *self,
+                                guint           *first_year,
+                                guint           *last_year)
+{
+  guint first = G_MAXUINT, last = 0;
+  GListModel *model;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), FALSE);
+  g_return_val_if_fail (first_year != NULL && last_year != NULL, FALSE);
+
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_DIALOGUE]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapDialogue) dialogue = g_list_model_get_item (model, i);
+      widen_span (migmap_dialogue_get_start (dialogue), &first, &last);
+      widen_span (migmap_dialogue_get_end (dialogue), &first, &last);
+    }
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapGroup) group = g_list_model_get_item (model, i);
+      widen_span (migmap_group_get_as_of (group), &first, &last);
+      widen_span (migmap_group_get_valid_from (group), &first, &last);
+      widen_span (migmap_group_get_valid_to (group), &first, &last);
+    }
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (model, i);
+      widen_span (migmap_project_get_start (project), &first, &last);
+      widen_span (migmap_project_get_end (project), &first, &last);
+    }
+  model = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MigmapEvent) event = g_list_model_get_item (model, i);
+      widen_span (migmap_event_get_start (event), &first, &last);
+      widen_span (migmap_event_get_end (event), &first, &last);
+    }
+  if (last == 0)
+    return FALSE;
+  *first_year = first;
+  *last_year = last;
+  return TRUE;
+}

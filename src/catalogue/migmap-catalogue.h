@@ -110,4 +110,14 @@ GListModel         *migmap_catalogue_search_results      (MigmapCatalogue    *se
                                                           const char * const *country_codes,
                                                           const char * const *country_names);
 
+/* Time (rules in data/SCHEMA.md, "Time"). */
+GPtrArray          *migmap_catalogue_projects_at         (MigmapCatalogue  *self,
+                                                          const MigmapDate *at);
+GPtrArray          *migmap_catalogue_events_near         (MigmapCatalogue  *self,
+                                                          const MigmapDate *at,
+                                                          guint             days);
+gboolean            migmap_catalogue_get_year_span       (MigmapCatalogue  *self,
+                                                          guint            *first_year,
+                                                          guint            *last_year);
+
 G_END_DECLS

@@ -602,8 +602,8 @@ migmap_project_get_date_variant (MigmapProject *self,
   return g_ptr_array_index (self->date_variants, index);
 }
 
-/* A project with neither start nor end stated is never "active at" a date:
- * the catalogue cannot claim it.  NULL @at means any date. */
+/* Active = running at @at: a project whose start or end no source states
+ * is never claimed for a date on that side.  NULL @at means any date. */
 gboolean
 migmap_project_is_active_at (MigmapProject    *self,
                              const MigmapDate *at)
@@ -612,9 +612,34 @@ migmap_project_is_active_at (MigmapProject    *self,
 
   if (!migmap_date_is_set (at))
     return TRUE;
-  if (!migmap_date_is_set (&self->start) && !migmap_date_is_set (&self->end))
-    return FALSE;
-  return migmap_date_range_contains (&self->start, &self->end, at);
+  return migmap_project_get_time_at (self, at) == MIGMAP_PROJECT_TIME_RUNNING;
+}
+
+/* Dates are compared at their precision: "2010" is running for a project
+ * that ends "2010-04", and completed only from "2010-05".  With one end
+ * missing, only the side that is stated decides. */
+MigmapProjectTime
+migmap_project_get_time_at (MigmapProject    *self,
+                            const MigmapDate *at)
+{
+  gboolean has_start, has_end;
+
+  g_return_val_if_fail (MIGMAP_IS_PROJECT (self), MIGMAP_PROJECT_TIME_NOT_DATED);
+  g_return_val_if_fail (migmap_date_is_set (at), MIGMAP_PROJECT_TIME_NOT_DATED);
+
+  has_start = migmap_date_is_set (&self->start);
+  has_end = migmap_date_is_set (&self->end);
+  if (!has_start && !has_end)
+    return MIGMAP_PROJECT_TIME_NOT_DATED;
+  if (has_start && migmap_date_get_last_day (at) < migmap_date_get_first_day (&self->start))
+    return MIGMAP_PROJECT_TIME_PLANNED;
+  if (has_end && migmap_date_get_first_day (at) > migmap_date_get_last_day (&self->end))
+    return MIGMAP_PROJECT_TIME_COMPLETED;
+  if (!has_end)
+    return MIGMAP_PROJECT_TIME_END_NOT_STATED;
+  if (!has_start)
+    return MIGMAP_PROJECT_TIME_START_NOT_STATED;
+  return MIGMAP_PROJECT_TIME_RUNNING;
 }
 
 MigmapProjectStatus

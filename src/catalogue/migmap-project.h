@@ -17,6 +17,18 @@ typedef enum {
   MIGMAP_PROJECT_STATUS_IN_DEVELOPMENT,
 } MigmapProjectStatus;
 
+/* Where a project stood at a date, from its dates alone (see "Time" in
+ * data/SCHEMA.md): an end no source states is never taken as "still
+ * running". */
+typedef enum {
+  MIGMAP_PROJECT_TIME_NOT_DATED,        /* neither start nor end stated */
+  MIGMAP_PROJECT_TIME_PLANNED,          /* the date is before its start */
+  MIGMAP_PROJECT_TIME_RUNNING,          /* the date shares a day with start..end */
+  MIGMAP_PROJECT_TIME_COMPLETED,        /* the date is after its end */
+  MIGMAP_PROJECT_TIME_END_NOT_STATED,   /* started, end not stated */
+  MIGMAP_PROJECT_TIME_START_NOT_STATED, /* not yet ended, start not stated */
+} MigmapProjectTime;
+
 /* Dates another source gives for the same project. */
 typedef struct {
   MigmapDate   start;
@@ -56,6 +68,8 @@ guint               migmap_project_get_n_date_variants        (MigmapProject *se
 const MigmapDateVariant *migmap_project_get_date_variant      (MigmapProject *self,
                                                                guint          index);
 gboolean            migmap_project_is_active_at               (MigmapProject    *self,
+                                                               const MigmapDate *at);
+MigmapProjectTime   migmap_project_get_time_at                (MigmapProject    *self,
                                                                const MigmapDate *at);
 MigmapProjectStatus migmap_project_get_status                 (MigmapProject *self);
 const char         *migmap_project_status_to_string           (MigmapProjectStatus status);

@@ -33,6 +33,7 @@ typedef struct {
   char     *paper;
   char     *orientation;
   char     *date;
+  char     *series;
   char     *catalogue;
   char     *language;
   int       dpi;
@@ -57,6 +58,7 @@ options_clear (Options *o)
   g_free (o->paper);
   g_free (o->orientation);
   g_free (o->date);
+  g_free (o->series);
   g_free (o->catalogue);
   g_free (o->language);
 }
@@ -213,6 +215,49 @@ parse_layers (const char *text, MigmapMapState *state, GError **error)
   return g_steal_pointer (&ids);
 }
 
+/* --date is the day the map shows, so it must be a date; the free text it
+ * once took ("26 November 2026") cannot be told from a date reliably. */
+static gboolean
+parse_date (const char *text, MigmapDate *date, GError **error)
+{
+  if (!migmap_date_parse (text, date))
+    {
+      USAGE_ERROR (error, "--date: \"%s\" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019-06", text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* --series FROM:TO, in years. */
+static gboolean
+parse_series (const char *text, guint *from_year, guint *to_year, GError **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+  guint64 from, to;
+
+  if (g_strv_length (parts) != 2 || strlen (parts[0]) != 4 || strlen (parts[1]) != 4 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, 9999, &from, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1, 9999, &to, NULL))
+    {
+      USAGE_ERROR (error, "--series: \"%s\" is not FROM:TO in years, e.g. 2018:2023", text);
+      return FALSE;
+    }
+  if (from > to)
+    {
+      USAGE_ERROR (error, "--series: %s ends before it starts", text);
+      return FALSE;
+    }
+  if (!migmap_snapshot_series_is_valid (from, to))
+    {
+      USAGE_ERROR (error, "--series: %s spans %" G_GUINT64_FORMAT " years; at most %d pages are written",
+                   text, to - from + 1, MIGMAP_SNAPSHOT_MAX_SERIES);
+      return FALSE;
+    }
+  *from_year = from;
+  *to_year = to;
+  return TRUE;
+}
+
 static gboolean
 check_choice (const char *option, const char *value, const char * const *choices, GError **error)
 {
@@ -237,6 +282,8 @@ run (Options *o, GError **error)
   MigmapGeoBounds bounds;
   MigmapProjection projection;
   MigmapFormat format;
+  MigmapDate date = MIGMAP_DATE_INIT;
+  guint from_year = 0, to_year = 0;
   int width = 1920, height = 1080;
   double page_width = 0, page_height = 0;
   gboolean page_layout, landscape;
@@ -262,6 +309,15 @@ run (Options *o, GError **error)
     }
   if (o->size && !parse_size (o->size, &width, &height, error))
     return FALSE;
+  if (o->date && !parse_date (o->date, &date, error))
+    return FALSE;
+  if (o->series && !parse_series (o->series, &from_year, &to_year, error))
+    return FALSE;
+  if (o->date && o->series)
+    {
+      USAGE_ERROR (error, "--date and --series: give one; a series sets each page's year");
+      return FALSE;
+    }
   if (!check_choice ("--quality", o->quality, (const char *[]) { "best", "fast", NULL }, error) ||
       !check_choice ("--layout", o->layout, (const char *[]) { "page", "map", NULL }, error) ||
       !check_choice ("--orientation", o->orientation, (const char *[]) { "landscape", "portrait", NULL }, error) ||
@@ -306,7 +362,7 @@ run (Options *o, GError **error)
   if (shapes == NULL)
     return FALSE;
 
-  if (page_layout || o->layers)
+  if (page_layout || o->layers || o->date || o->series)
     {
       g_autofree char *catalogue_path = o->catalogue ? g_strdup (o->catalogue)
                                                      : migmap_find_data_file ("data/catalogue.json");
@@ -330,6 +386,7 @@ run (Options *o, GError **error)
     }
   if (o->highlight && !add_highlights (state, o->highlight, error))
     return FALSE;
+  migmap_map_state_set_date (state, &date);
 
   snapshot = migmap_snapshot_new (state);
   migmap_snapshot_set_map_only (snapshot, !page_layout);
@@ -337,8 +394,9 @@ run (Options *o, GError **error)
     {
       migmap_snapshot_set_paper (snapshot, o->paper ? o->paper : "a4", landscape);
       migmap_snapshot_set_title (snapshot, o->title);
-      migmap_snapshot_set_date_text (snapshot, o->date);
     }
+  if (o->series)
+    return migmap_snapshot_export_series (snapshot, o->output, format, o->dpi, from_year, to_year, error);
   /* --size is in pixels for a PNG without --dpi: one pixel per point. */
   return migmap_snapshot_export (snapshot, o->output, format, o->dpi, error);
 }
@@ -372,7 +430,11 @@ main (int argc, char **argv)
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, "Page size: a4 (default), a3 or letter", "NAME" },
     { "orientation", 0, 0, G_OPTION_ARG_STRING, &o.orientation, "landscape (default) or portrait", "NAME" },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o.dpi, "PNG resolution, e.g. 96, 150 or 300", "N" },
-    { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, "Date printed on the page (default: today)", "TEXT" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
+      "Draw the layers as they stood at this date; a page says \"as of\" it (default: all dates, a page carries today's date)",
+      "YYYY[-MM[-DD]]" },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &o.series,
+      "One page per year, FROM to TO: one PDF page each, or FILE-YEAR.png/.svg (at most 100 years)", "FROM:TO" },
     { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of the bundled one", "FILE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o.language, "Language of the page: ar, en or fr (default: the system's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write", "FILE" },

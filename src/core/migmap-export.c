@@ -86,6 +86,19 @@ migmap_format_to_string (MigmapFormat format)
   return format_names[format];
 }
 
+typedef struct {
+  MigmapDrawFunc draw;
+  gpointer       user_data;
+} OnePage;
+
+static void
+draw_one_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  OnePage *one = user_data;
+
+  one->draw (cr, width, height, one->user_data);
+}
+
 gboolean
 migmap_export_to_file (const char     *path,
                        MigmapFormat    format,
@@ -96,6 +109,25 @@ migmap_export_to_file (const char     *path,
                        gpointer        user_data,
                        GError        **error)
 {
+  OnePage one = { draw, user_data };
+
+  g_return_val_if_fail (draw != NULL, FALSE);
+
+  return migmap_export_pages_to_file (path, format, width, height, pixel_scale, 1, draw_one_page, &one, error);
+}
+
+/* Several pages go into one PDF (a series of dates); PNG and SVG hold one. */
+gboolean
+migmap_export_pages_to_file (const char         *path,
+                             MigmapFormat        format,
+                             double              width,
+                             double              height,
+                             double              pixel_scale,
+                             guint               n_pages,
+                             MigmapDrawPageFunc  draw,
+                             gpointer            user_data,
+                             GError            **error)
+{
   g_autoptr(MigmapAtomicFile) file = NULL;
   StreamClosure closure = { 0 };
   cairo_surface_t *surface = NULL;
@@ -105,6 +137,7 @@ migmap_export_to_file (const char     *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (draw != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && pixel_scale > 0, FALSE);
+  g_return_val_if_fail (n_pages >= 1 && (n_pages == 1 || format == MIGMAP_FORMAT_PDF), FALSE);
 
   file = migmap_atomic_file_begin (path, error);
   if (file == NULL)
@@ -135,8 +168,16 @@ migmap_export_to_file (const char     *path,
     }
 
   cr = cairo_create (surface);
-  draw (cr, width, height, user_data);
-  status = cairo_status (cr);
+  status = CAIRO_STATUS_SUCCESS;
+  for (guint page = 0; page < n_pages && status == CAIRO_STATUS_SUCCESS; page++)
+    {
+      cairo_save (cr);
+      draw (cr, width, height, page, user_data);
+      cairo_restore (cr);
+      if (page + 1 < n_pages)
+        cairo_show_page (cr);
+      status = cairo_status (cr);
+    }
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG)

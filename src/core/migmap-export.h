@@ -20,6 +20,13 @@ typedef void (*MigmapDrawFunc) (cairo_t *cr,
                                 double   height,
                                 gpointer user_data);
 
+/* Draws page @page (from 0) of a multi-page file. */
+typedef void (*MigmapDrawPageFunc) (cairo_t *cr,
+                                    double   width,
+                                    double   height,
+                                    guint    page,
+                                    gpointer user_data);
+
 gboolean    migmap_format_from_string (const char   *name,
                                        MigmapFormat *format);
 gboolean    migmap_format_from_path   (const char   *path,
@@ -37,5 +44,15 @@ gboolean    migmap_export_to_file     (const char     *path,
                                        MigmapDrawFunc  draw,
                                        gpointer        user_data,
                                        GError        **error);
+
+gboolean    migmap_export_pages_to_file (const char         *path,
+                                         MigmapFormat        format,
+                                         double              width,
+                                         double              height,
+                                         double              pixel_scale,
+                                         guint               n_pages,
+                                         MigmapDrawPageFunc  draw,
+                                         gpointer            user_data,
+                                         GError            **error);
 
 G_END_DECLS

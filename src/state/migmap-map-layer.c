@@ -18,6 +18,7 @@ struct _MigmapMapLayer
   char              *section;
   MigmapColor        color;
   GStrv              codes;
+  GStrv              shown;     /* at the map's date; NULL: all of codes */
   GArray            *markers;   /* MigmapMapMarker */
   gboolean           visible;
 };
@@ -29,6 +30,7 @@ enum {
   PROP_ID,
   PROP_TITLE,
   PROP_N_MEMBERS,
+  PROP_N_SHOWN,
   PROP_VISIBLE,
   N_PROPS
 };
@@ -53,6 +55,7 @@ migmap_map_layer_finalize (GObject *object)
   g_free (self->title);
   g_free (self->section);
   g_strfreev (self->codes);
+  g_strfreev (self->shown);
   g_array_unref (self->markers);
 
   G_OBJECT_CLASS (migmap_map_layer_parent_class)->finalize (object);
@@ -68,6 +71,7 @@ migmap_map_layer_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_ID: g_value_set_string (value, self->id); break;
     case PROP_TITLE: g_value_set_string (value, self->title); break;
     case PROP_N_MEMBERS: g_value_set_uint (value, migmap_map_layer_get_n_members (self)); break;
+    case PROP_N_SHOWN: g_value_set_uint (value, migmap_map_layer_get_n_shown (self)); break;
     case PROP_VISIBLE: g_value_set_boolean (value, self->visible); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -98,6 +102,9 @@ migmap_map_layer_class_init (MigmapMapLayerClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_MEMBERS] = g_param_spec_uint ("n-members", NULL, NULL, 0, G_MAXUINT, 0,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Members drawn at the map's date: what the layers list counts. */
+  properties[PROP_N_SHOWN] = g_param_spec_uint ("n-shown", NULL, NULL, 0, G_MAXUINT, 0,
+                                                G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_VISIBLE] = g_param_spec_boolean ("visible", NULL, NULL, FALSE,
                                                    G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -166,6 +173,7 @@ migmap_map_layer_copy (MigmapMapLayer *self)
 
   copy = layer_new (self->kind, self->id, self->title, self->section, &self->color);
   copy->codes = g_strdupv (self->codes);
+  copy->shown = g_strdupv (self->shown);
   for (guint i = 0; i < self->markers->len; i++)
     {
       const MigmapMapMarker *m = &g_array_index (self->markers, MigmapMapMarker, i);
@@ -229,6 +237,40 @@ migmap_map_layer_get_n_members (MigmapMapLayer *self)
 {
   g_return_val_if_fail (MIGMAP_IS_MAP_LAYER (self), 0);
   return self->kind == MIGMAP_MAP_LAYER_MARKERS ? self->markers->len : g_strv_length (self->codes);
+}
+
+/* The countries drawn at the map's date; all codes when no date filters
+ * the layer. */
+const char * const *
+migmap_map_layer_get_shown_codes (MigmapMapLayer *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_LAYER (self), NULL);
+  return (const char * const *) (self->shown ? self->shown : self->codes);
+}
+
+guint
+migmap_map_layer_get_n_shown (MigmapMapLayer *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_LAYER (self), 0);
+  if (self->kind == MIGMAP_MAP_LAYER_MARKERS || self->shown == NULL)
+    return migmap_map_layer_get_n_members (self);
+  return g_strv_length (self->shown);
+}
+
+/* @codes NULL: every member is shown (no date, or a layer without dates). */
+void
+migmap_map_layer_set_shown_codes (MigmapMapLayer *self, const char * const *codes)
+{
+  guint before;
+
+  g_return_if_fail (MIGMAP_IS_MAP_LAYER (self));
+  g_return_if_fail (self->kind == MIGMAP_MAP_LAYER_COUNTRIES);
+
+  before = migmap_map_layer_get_n_shown (self);
+  g_strfreev (self->shown);
+  self->shown = codes ? g_strdupv ((char **) codes) : NULL;
+  if (before != migmap_map_layer_get_n_shown (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SHOWN]);
 }
 
 const MigmapMapMarker *

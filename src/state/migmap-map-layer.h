@@ -48,6 +48,10 @@ gboolean            migmap_map_layer_has_code      (MigmapMapLayer *self,
                                                     const char     *code);
 /* Countries, or markers for a markers layer. */
 guint               migmap_map_layer_get_n_members (MigmapMapLayer *self);
+const char * const *migmap_map_layer_get_shown_codes (MigmapMapLayer *self);
+guint               migmap_map_layer_get_n_shown   (MigmapMapLayer *self);
+void                migmap_map_layer_set_shown_codes (MigmapMapLayer     *self,
+                                                    const char * const *codes);
 const MigmapMapMarker *migmap_map_layer_get_marker (MigmapMapLayer *self,
                                                     guint           index);
 gboolean            migmap_map_layer_get_visible   (MigmapMapLayer *self);

@@ -74,6 +74,27 @@ on_layer_visible (MigmapMapState *self)
   emit_changed (self);
 }
 
+/* A countries layer that is a catalogue group shows the members the group
+ * had at the state's date (the catalogue's rule: the group's validity and
+ * each member's own period).  Other layers (--highlight) have no dates. */
+static void
+update_layer_at_date (MigmapMapState *self, MigmapMapLayer *layer)
+{
+  MigmapGroup *group;
+  g_auto(GStrv) members = NULL;
+
+  if (migmap_map_layer_get_kind (layer) != MIGMAP_MAP_LAYER_COUNTRIES)
+    return;
+  group = self->catalogue ? migmap_catalogue_lookup_group (self->catalogue, migmap_map_layer_get_id (layer)) : NULL;
+  if (group == NULL || !migmap_date_is_set (&self->date))
+    {
+      migmap_map_layer_set_shown_codes (layer, NULL);
+      return;
+    }
+  members = migmap_group_dup_countries_at (group, &self->date);
+  migmap_map_layer_set_shown_codes (layer, (const char * const *) members);
+}
+
 static void
 on_layers_changed (MigmapMapState *self, guint position, guint removed, guint added)
 {
@@ -81,6 +102,7 @@ on_layers_changed (MigmapMapState *self, guint position, guint removed, guint ad
     {
       g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
       g_signal_connect_object (layer, "notify::visible", G_CALLBACK (on_layer_visible), self, G_CONNECT_SWAPPED);
+      update_layer_at_date (self, layer);
     }
   if (removed || added)
     emit_changed (self);
@@ -253,13 +275,13 @@ migmap_map_state_copy (MigmapMapState *self)
   copy->viewport = migmap_viewport_copy (self->viewport);
   copy->shapes = g_object_ref (self->shapes);
   copy->detailed_shapes = self->detailed_shapes ? g_object_ref (self->detailed_shapes) : NULL;
+  copy->date = self->date;   /* before the layers, which are filtered by it */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
     {
       g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
       g_autoptr(MigmapMapLayer) layer_copy = migmap_map_layer_copy (layer);
       g_list_store_append (copy->layers, layer_copy);
     }
-  copy->date = self->date;
   copy->selected_country = g_strdup (self->selected_country);
   copy->selected_project = self->selected_project ? g_object_ref (self->selected_project) : NULL;
   copy->selected_place = self->selected_place ? g_object_ref (self->selected_place) : NULL;
@@ -479,6 +501,11 @@ migmap_map_state_set_date (MigmapMapState *self, const MigmapDate *date)
   if (migmap_date_equal (&self->date, date))
     return;
   self->date = *date;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+      update_layer_at_date (self, layer);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
   emit_changed (self);
 }
@@ -660,7 +687,7 @@ migmap_map_state_configure_renderer (MigmapMapState *self, MigmapRenderer *rende
       if (!migmap_map_layer_get_visible (layer))
         continue;
       if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_COUNTRIES)
-        migmap_renderer_add_layer (renderer, id, color, migmap_map_layer_get_codes (layer));
+        migmap_renderer_add_layer (renderer, id, color, migmap_map_layer_get_shown_codes (layer));
       else
         for (guint m = 0; m < migmap_map_layer_get_n_members (layer); m++)
           {

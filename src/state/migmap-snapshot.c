@@ -11,6 +11,7 @@
 #include "migmap-snapshot.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "migmap-dates.h"
 #include "migmap-style.h"
@@ -140,6 +141,18 @@ migmap_snapshot_set_title (MigmapSnapshot *self, const char *title)
   migmap_page_layout_set_title (self->page, title);
 }
 
+/* A map at a date says so; a map of all dates carries the day it was made. */
+static char *
+default_date_text (MigmapMapState *state)
+{
+  g_autofree char *date = migmap_format_date (migmap_map_state_get_date (state));
+
+  if (date == NULL)
+    return migmap_format_today ();
+  /* TRANSLATORS: on a printed map drawn at a date: "as of June 2019" */
+  return g_strdup_printf (C_("page date", "as of %s"), date);
+}
+
 void
 migmap_snapshot_set_date_text (MigmapSnapshot *self, const char *date_text)
 {
@@ -148,7 +161,7 @@ migmap_snapshot_set_date_text (MigmapSnapshot *self, const char *date_text)
   g_return_if_fail (MIGMAP_IS_SNAPSHOT (self));
 
   if (date_text == NULL)
-    date_text = today = migmap_format_today ();
+    date_text = today = default_date_text (self->state);
   migmap_page_layout_set_date (self->page, date_text);
 }
 
@@ -222,4 +235,92 @@ migmap_snapshot_export (MigmapSnapshot *self, const char *path, MigmapFormat for
   migmap_snapshot_get_size (self, &width, &height);
   return migmap_export_to_file (path, format, width, height, dpi / MIGMAP_POINTS_PER_INCH,
                                 draw_for_export, self, error);
+}
+
+typedef struct {
+  MigmapSnapshot *snapshot;
+  guint           first_year;
+} Series;
+
+/* Each page is the state at its year, and says which. */
+static void
+draw_series_page (cairo_t *cr, double width, double height, guint page, gpointer user_data)
+{
+  Series *series = user_data;
+
+  migmap_snapshot_set_year (series->snapshot, series->first_year + page);
+  migmap_snapshot_draw (series->snapshot, cr, width, height);
+}
+
+/* Draws the map as it stood in @year: layers, and the page's date line. */
+void
+migmap_snapshot_set_year (MigmapSnapshot *self, guint year)
+{
+  MigmapDate date = MIGMAP_DATE_INIT;
+
+  g_return_if_fail (MIGMAP_IS_SNAPSHOT (self));
+  g_return_if_fail (year >= 1 && year <= 9999);
+
+  migmap_date_set (&date, year, 0, 0);
+  migmap_map_state_set_date (self->state, &date);
+  migmap_map_state_configure_renderer (self->state, self->renderer);
+  migmap_snapshot_set_date_text (self, NULL);
+}
+
+/* Checked by callers too, with a message for their users. */
+gboolean
+migmap_snapshot_series_is_valid (guint from_year, guint to_year)
+{
+  return from_year >= 1 && to_year <= 9999 && from_year <= to_year &&
+         to_year - from_year < MIGMAP_SNAPSHOT_MAX_SERIES;
+}
+
+/* "map.png" and 2018 give "map-2018.png". */
+char *
+migmap_snapshot_series_path (const char *path, guint year)
+{
+  const char *base = strrchr (path, G_DIR_SEPARATOR);
+  const char *dot = strrchr (base ? base : path, '.');
+  g_autofree char *stem = dot ? g_strndup (path, dot - path) : g_strdup (path);
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_strdup_printf ("%s-%u%s", stem, year, dot ? dot : "");
+}
+
+/* One page per year from @from_year to @to_year: all in one PDF, or one
+ * PNG/SVG file per year named by migmap_snapshot_series_path().  Each file
+ * is written atomically; a failure stops the series and names the file. */
+gboolean
+migmap_snapshot_export_series (MigmapSnapshot *self,
+                               const char     *path,
+                               MigmapFormat    format,
+                               int             dpi,
+                               guint           from_year,
+                               guint           to_year,
+                               GError        **error)
+{
+  Series series = { self, from_year };
+  double width, height;
+
+  g_return_val_if_fail (MIGMAP_IS_SNAPSHOT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (migmap_snapshot_series_is_valid (from_year, to_year), FALSE);
+
+  if (dpi <= 0)
+    dpi = self->map_only ? MIGMAP_POINTS_PER_INCH : DEFAULT_PAGE_DPI;
+  migmap_snapshot_get_size (self, &width, &height);
+  if (format == MIGMAP_FORMAT_PDF)
+    return migmap_export_pages_to_file (path, format, width, height, dpi / MIGMAP_POINTS_PER_INCH,
+                                        to_year - from_year + 1, draw_series_page, &series, error);
+  for (guint year = from_year; year <= to_year; year++)
+    {
+      g_autofree char *year_path = migmap_snapshot_series_path (path, year);
+
+      migmap_snapshot_set_year (self, year);
+      if (!migmap_export_to_file (year_path, format, width, height, dpi / MIGMAP_POINTS_PER_INCH,
+                                  draw_for_export, self, error))
+        return FALSE;
+    }
+  return TRUE;
 }

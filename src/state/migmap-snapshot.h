@@ -20,7 +20,8 @@ char           *migmap_snapshot_dup_default_title (MigmapSnapshot *self);
 const char     *migmap_snapshot_get_title         (MigmapSnapshot *self);
 void            migmap_snapshot_set_title         (MigmapSnapshot *self,
                                                    const char     *title);
-/* The date printed on the page; NULL for today. */
+/* The date printed on the page; NULL for the default: "as of" the
+ * state's date, or today for a map of all dates. */
 void            migmap_snapshot_set_date_text     (MigmapSnapshot *self,
                                                    const char     *date_text);
 /* Only the map, edge to edge, without title, legend or footer. */
@@ -46,6 +47,23 @@ gboolean        migmap_snapshot_export            (MigmapSnapshot *self,
                                                    const char     *path,
                                                    MigmapFormat    format,
                                                    int             dpi,
+                                                   GError        **error);
+
+/* A series of yearly pages: at most this many years. */
+#define MIGMAP_SNAPSHOT_MAX_SERIES 100
+
+void            migmap_snapshot_set_year          (MigmapSnapshot *self,
+                                                   guint           year);
+gboolean        migmap_snapshot_series_is_valid   (guint           from_year,
+                                                   guint           to_year);
+char           *migmap_snapshot_series_path       (const char     *path,
+                                                   guint           year);
+gboolean        migmap_snapshot_export_series     (MigmapSnapshot *self,
+                                                   const char     *path,
+                                                   MigmapFormat    format,
+                                                   int             dpi,
+                                                   guint           from_year,
+                                                   guint           to_year,
                                                    GError        **error);
 
 G_END_DECLS
