@@ -170,6 +170,31 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
   if (proj_is_equivalent_to_with_ctx (ctx, source, target, PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
     return TRUE;
 
+  /* Searching PROJ's database for a datum transformation to WGS84 can take
+   * seconds for an unusual ellipsoid, and buys metres, far below what a
+   * country map shows.  So a geographic file is taken as longitude/latitude
+   * as it is, and a projected one is only unprojected onto its own datum. */
+  switch (proj_get_type (source))
+    {
+    case PJ_TYPE_GEOGRAPHIC_2D_CRS:
+    case PJ_TYPE_GEOGRAPHIC_3D_CRS:
+      return TRUE;
+    case PJ_TYPE_PROJECTED_CRS:
+      g_clear_pointer (&target, proj_destroy);
+      target = proj_crs_get_geodetic_crs (ctx, source);
+      break;
+    default:
+      break;
+    }
+  if (target == NULL)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   _("%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s"),
+                   path, prj_path, proj_get_name (source),
+                   proj_context_errno_string (ctx, proj_context_errno (ctx)));
+      return FALSE;
+    }
+
   operation = proj_create_crs_to_crs_from_pj (ctx, source, target, NULL, NULL);
   if (operation)
     normalized = proj_normalize_for_visualization (ctx, operation);
