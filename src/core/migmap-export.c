@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "migmap-atomic-file.h"
+#include "migmap-png-writer.h"
 #include "migmap-text-sink.h"
 
 typedef struct {
@@ -37,6 +38,12 @@ write_to_stream (void *closure, const unsigned char *data, unsigned int length)
   if (!migmap_atomic_file_write (sc->file, data, length, &sc->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_png_data (gpointer closure, const guchar *data, gsize length)
+{
+  return write_to_stream (closure, data, length) == CAIRO_STATUS_SUCCESS;
 }
 
 /* cairo's SVG ends with "</svg>": the collected text goes just before it. */
@@ -138,8 +145,9 @@ migmap_export_to_file (const char     *path,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, &closure);
+  if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG &&
+      !migmap_png_write (surface, NULL, write_png_data, &closure, closure.error ? NULL : &closure.error))
+    status = CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

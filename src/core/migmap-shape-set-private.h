@@ -29,6 +29,13 @@ struct _MigmapShapeSet
   GHashTable      *by_code;      /* code -> MigmapFeature */
   GArray          *points[MIGMAP_N_DETAILS];
   GArray          *rings[MIGMAP_N_DETAILS];
+  /* The coarser bands are built on first use (a world view needs only the
+   * coarsest, a print of a region only one other); the lock makes that safe
+   * from a render thread.  largest[f] is feature f's main ring, which a band
+   * always keeps. */
+  GMutex           band_lock;
+  gboolean         band_ready[MIGMAP_N_DETAILS];
+  guint           *largest;
   MigmapGeoBounds  bounds;
 
   guint32          *cell_entry_start; /* GRID_COLS * GRID_ROWS + 1 */
@@ -67,9 +74,8 @@ gboolean    _migmap_shape_set_to_lon_lat         (const char     *path,
                                                   GError        **error);
 
 /* migmap-shape-set-simplify.c */
-void        _migmap_shape_set_add_simplified_rings (MigmapShapeSet *self,
-                                                  MigmapFeature  *feature,
-                                                  guint           largest);
+void        _migmap_shape_set_build_band          (MigmapShapeSet *self,
+                                                  MigmapDetail    detail);
 
 /* migmap-shape-set-index.c */
 gboolean    _migmap_shape_set_build_index        (MigmapShapeSet *self,

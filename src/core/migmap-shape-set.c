@@ -43,6 +43,8 @@ migmap_shape_set_finalize (GObject *object)
   g_free (self->cell_entry_start);
   g_free (self->entries);
   g_free (self->edges);
+  g_free (self->largest);
+  g_mutex_clear (&self->band_lock);
 
   G_OBJECT_CLASS (migmap_shape_set_parent_class)->finalize (object);
 }
@@ -58,6 +60,8 @@ migmap_shape_set_init (MigmapShapeSet *self)
 {
   self->features = g_ptr_array_new_with_free_func (feature_free);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->band_lock);
+  self->band_ready[MIGMAP_DETAIL_FULL] = TRUE;
   for (guint d = 0; d < MIGMAP_N_DETAILS; d++)
     {
       self->points[d] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -230,6 +234,7 @@ load (const char                  *path,
 {
   g_autoptr(MigmapShapeSet) self = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GArray) largest_rings = g_array_new (FALSE, FALSE, sizeof (guint));
 
   pending = _migmap_shape_set_read (path, options, error);
   if (pending == NULL)
@@ -266,7 +271,7 @@ load (const char                  *path,
       bounds_union (&self->bounds, &feature->bounds);
 
       largest = largest_ring (self, feature);
-      _migmap_shape_set_add_simplified_rings (self, feature, largest);
+      g_array_append_val (largest_rings, largest);
       compute_label_point (self, feature, largest);
 
       g_ptr_array_add (self->features, feature);
@@ -281,17 +286,34 @@ load (const char                  *path,
     }
 
   /* The arrays are final now: turn ring offsets into pointers. */
-  for (guint d = 0; d < MIGMAP_N_DETAILS; d++)
-    for (guint r = 0; r < self->rings[d]->len; r++)
-      {
-        MigmapRing *ring = &g_array_index (self->rings[d], MigmapRing, r);
-        ring->points = &g_array_index (self->points[d], double, GPOINTER_TO_SIZE (ring->points) * 2);
-      }
+  for (guint r = 0; r < self->rings[MIGMAP_DETAIL_FULL]->len; r++)
+    {
+      MigmapRing *ring = &g_array_index (self->rings[MIGMAP_DETAIL_FULL], MigmapRing, r);
+      ring->points = &g_array_index (self->points[MIGMAP_DETAIL_FULL], double,
+                                     GPOINTER_TO_SIZE (ring->points) * 2);
+    }
+  self->largest = (guint *) g_array_free (g_steal_pointer (&largest_rings), FALSE);
 
   if (!_migmap_shape_set_build_index (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* A band's arrays and its features' ring_start/n_rings are written once,
+ * under the lock; readers that saw band_ready under the lock see them too. */
+static void
+ensure_band (MigmapShapeSet *self, MigmapDetail detail)
+{
+  if (g_atomic_int_get (&self->band_ready[detail]))
+    return;
+  g_mutex_lock (&self->band_lock);
+  if (!self->band_ready[detail])
+    {
+      _migmap_shape_set_build_band (self, detail);
+      g_atomic_int_set (&self->band_ready[detail], TRUE);
+    }
+  g_mutex_unlock (&self->band_lock);
 }
 
 const char *
@@ -334,6 +356,7 @@ migmap_shape_set_get_rings (MigmapShapeSet      *self,
   g_return_val_if_fail (feature != NULL, NULL);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, NULL);
 
+  ensure_band (self, detail);
   *n_rings = feature->n_rings[detail];
   return &g_array_index (self->rings[detail], MigmapRing, feature->ring_start[detail]);
 }
@@ -344,6 +367,7 @@ migmap_shape_set_get_n_points (MigmapShapeSet *self, MigmapDetail detail)
 {
   g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (self), 0);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, 0);
+  ensure_band (self, detail);
   return self->points[detail]->len / 2;
 }
 
