@@ -43,7 +43,8 @@ struct _MigmapShapeSet
   guint32          *edges;            /* index of an edge's first point in points[FULL] */
 };
 
-/* One part (ring) of a record, as read: points[first .. first + n_points). */
+/* One part (ring) of a record, as read: points[first .. first + n_points),
+ * followed by one spare slot where the ring is closed if the file did not. */
 typedef struct {
   guint first;
   guint n_points;
@@ -56,7 +57,9 @@ typedef struct {
   char   *code;
   char   *code2;
   char   *name;
-  GArray *points; /* double, x and y interleaved */
+  GArray *points; /* double, x and y interleaved; one array shared by all
+                   * features, in file order, which becomes the set's full
+                   * band without a copy */
   GArray *parts;  /* MigmapPendingPart */
 } MigmapPendingFeature;
 

@@ -111,41 +111,37 @@ signed_area (const double *p, guint n)
   return sum / 2.0;
 }
 
+/* The rings point into the array the reader filled: a ring the file left
+ * open is closed in the spare slot the reader kept after it. */
 static void
 add_full_rings (MigmapShapeSet *self, MigmapFeature *feature, MigmapPendingFeature *pending)
 {
-  GArray *points = self->points[MIGMAP_DETAIL_FULL];
   GArray *rings = self->rings[MIGMAP_DETAIL_FULL];
 
   feature->ring_start[MIGMAP_DETAIL_FULL] = rings->len;
   for (guint k = 0; k < pending->parts->len; k++)
     {
       const MigmapPendingPart *part = &g_array_index (pending->parts, MigmapPendingPart, k);
-      const double *p = &g_array_index (pending->points, double, 2 * part->first);
+      double *p = &g_array_index (pending->points, double, 2 * part->first);
       guint n = part->n_points;
-      guint first = points->len / 2;
       MigmapRing ring = { 0 };
-      gsize offset;
 
       if (n < 3)
         continue;
-      g_array_append_vals (points, p, 2 * n);
-      /* Close the ring if the file did not. */
       if (p[0] != p[2 * n - 2] || p[1] != p[2 * n - 1])
-        g_array_append_vals (points, p, 2);
-
-      ring.n_points = points->len / 2 - first;
-      if (ring.n_points < 4)
         {
-          g_array_set_size (points, first * 2);
-          continue;
+          p[2 * n] = p[0];
+          p[2 * n + 1] = p[1];
+          n++;
         }
-      offset = first;
-      /* Pointers are fixed once the array stops growing; keep the offset. */
-      ring.points = GSIZE_TO_POINTER (offset);
-      ring.bounds = points_bounds (&g_array_index (points, double, first * 2), ring.n_points);
+      if (n < 4)
+        continue;
+      ring.n_points = n;
+      /* Pointers are fixed once the set is built; keep the offset. */
+      ring.points = GSIZE_TO_POINTER ((gsize) part->first);
+      ring.bounds = points_bounds (p, n);
       /* Shapefile outer rings run clockwise: negative area with y up. */
-      ring.is_hole = signed_area (&g_array_index (points, double, first * 2), ring.n_points) > 0;
+      ring.is_hole = signed_area (p, n) > 0;
       g_array_append_val (rings, ring);
     }
   feature->n_rings[MIGMAP_DETAIL_FULL] = rings->len - feature->ring_start[MIGMAP_DETAIL_FULL];
@@ -243,6 +239,16 @@ load (const char                  *path,
   self = g_object_new (MIGMAP_TYPE_SHAPE_SET, NULL);
   self->path = g_strdup (path);
   bounds_clear (&self->bounds);
+
+  /* All features share the reader's point array: it becomes the full band
+   * as it is, neither copied nor held twice. */
+  if (pending->len > 0)
+    {
+      MigmapPendingFeature *first = g_ptr_array_index (pending, 0);
+
+      g_array_unref (self->points[MIGMAP_DETAIL_FULL]);
+      self->points[MIGMAP_DETAIL_FULL] = g_array_ref (first->points);
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
