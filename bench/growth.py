@@ -12,15 +12,18 @@ Columns:
       zoom band and projects it), median of later frames, point query.
   mapnik first/steady: the same map rendered by Mapnik in process (first
       render opens the file; steady is the median of later renders).
-  process: whole process, `migmap-render --view world --size 1920x1080
+  process: wall time of the whole process, `migmap-render --view world --size 1920x1080
       --no-labels --shapes FILE -o out.png` against a Python process that
-      imports mapnik, renders and saves the same PNG; peak RSS of each.
+      imports mapnik, renders and saves the same PNG.  CPU: the same runs'
+      user + system time, steadier than wall time on a shared machine.
+      RSS: peak resident memory of each.
 Needs python3-mapnik (Debian: apt-get install python3-mapnik); without it
 only MigMap's columns are printed.  Never part of `meson test`.
 """
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,14 +64,21 @@ else:
 """
 
 
+def cpu_of_children():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (usage.ru_utime + usage.ru_stime) * 1000.0
+
+
 def run_timed(argv, env=None):
-    """Wall time (ms) and peak RSS (MB) of one child process."""
+    """Wall time and CPU time (user + system, ms) of one child process, and its output."""
+    cpu0 = cpu_of_children()
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     out, err = proc.communicate()
     elapsed = (time.perf_counter() - t0) * 1000.0
     if proc.returncode != 0:
         sys.exit(f"growth: {' '.join(argv)} failed:\n{err}")
+    run_timed.cpu = cpu_of_children() - cpu0
     return elapsed, out
 
 
@@ -110,10 +120,10 @@ def main():
           f"load average {os.getloadavg()[0]:.1f} at start")
     head = (f"{'shapes':8} {'vertices':>9} {'shp MB':>6} | {'load':>7} {'first':>7} {'steady':>7} "
             f"{'hit us':>6} | {'mapnik 1st':>10} {'steady':>7} {'ratio':>5} | {'process':>7} {'mapnik':>7} "
-            f"{'ratio':>5} {'spread':>11} | {'RSS MB':>6} {'mapnik':>6}")
+            f"{'ratio':>5} {'spread':>11} | {'CPU':>6} {'mapnik':>6} {'ratio':>5} | {'RSS MB':>6} {'mapnik':>6}")
     print(head)
     for label, shp in files:
-        mig, mapn, proc_mig, proc_map = [], [], [], []
+        mig, mapn, proc_mig, proc_map, cpu_mig, cpu_map = [], [], [], [], [], []
         vertices = ""
         for _ in range(args.rounds):
             _, out = run_timed([bench, "--plain", "--view", "world", "--resolution", "10m",
@@ -131,10 +141,12 @@ def main():
             t, _ = run_timed([render, "--view", "world", "--size", "1920x1080", "--no-labels",
                               "--shapes", shp, "-o", out_png], env)
             proc_mig.append(t)
+            cpu_mig.append(run_timed.cpu)
             if have_mapnik:
                 t, _ = run_timed([sys.executable, "-c", MAPNIK_SCRIPT, shp, out_png,
                                   "process"])
                 proc_map.append(t)
+                cpu_map.append(run_timed.cpu)
         med = lambda xs: statistics.median(xs) if xs else float("nan")
         load, first, steady, hit = (med([m[i] for m in mig]) for i in range(4))
         rss = rss_of([render, "--view", "world", "--size", "1920x1080", "--no-labels", "--shapes", shp,
@@ -148,9 +160,11 @@ def main():
                             "process"])
             line += (f"{m_first:8.0f}ms {m_steady:5.1f}ms {steady / m_steady:5.2f} | {med(proc_mig):5.0f}ms "
                      f"{med(proc_map):5.0f}ms {med(proc_mig) / med(proc_map):5.2f} "
-                     f"{min(ratios):5.2f}-{max(ratios):4.2f} | {rss:6.0f} {rss_m:6.0f}")
+                     f"{min(ratios):5.2f}-{max(ratios):4.2f} | {med(cpu_mig):4.0f}ms {med(cpu_map):4.0f}ms "
+                     f"{med(cpu_mig) / med(cpu_map):5.2f} | {rss:6.0f} {rss_m:6.0f}")
         else:
-            line += f"{'':10} {'':7} {'':5} | {med(proc_mig):5.0f}ms {'':7} {'':5} {'':11} | {rss:6.0f}"
+            line += (f"{'':10} {'':7} {'':5} | {med(proc_mig):5.0f}ms {'':7} {'':5} {'':11} | "
+                     f"{med(cpu_mig):4.0f}ms {'':6} {'':5} | {rss:6.0f}")
         print(line, flush=True)
     if os.path.exists(out_png):
         os.unlink(out_png)
