@@ -4,7 +4,7 @@
 ~2M and ~6M vertices (bench/make-dense-shapes.sh, in a cache directory),
 interleaved in one run, medians of ROUNDS.
 
-    bench/growth.py [BUILD_DIR] [--rounds N] [--dense-dir DIR]
+    bench/growth.py [BUILD_DIR] [--rounds N] [--dense-dir DIR] [--before OLD_BUILD_DIR]
 
 Columns:
   load, first, steady, hit: migmap-bench in process (world 1920x1080, plain
@@ -17,6 +17,8 @@ Columns:
       imports mapnik, renders and saves the same PNG.  CPU: the same runs'
       user + system time, steadier than wall time on a shared machine.
       RSS: peak resident memory of each.
+--before adds the whole-process figures of an older build's migmap-render
+(before/after), run in the same rounds.
 Needs python3-mapnik (Debian: apt-get install python3-mapnik); without it
 only MigMap's columns are printed.  Never part of `meson test`.
 """
@@ -94,6 +96,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("build", nargs="?", default=os.path.join(TOP, "_build"))
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--before", help="an older build directory to compare migmap-render with")
     parser.add_argument("--frames", type=int, default=10)
     parser.add_argument("--dense-dir", default=os.path.join(os.environ.get("XDG_CACHE_HOME",
                                                                            os.path.expanduser("~/.cache")),
@@ -123,7 +126,7 @@ def main():
             f"{'ratio':>5} {'spread':>11} | {'CPU':>6} {'mapnik':>6} {'ratio':>5} | {'RSS MB':>6} {'mapnik':>6}")
     print(head)
     for label, shp in files:
-        mig, mapn, proc_mig, proc_map, cpu_mig, cpu_map = [], [], [], [], [], []
+        mig, mapn, proc_mig, proc_map, cpu_mig, cpu_map, proc_old, cpu_old = [], [], [], [], [], [], [], []
         vertices = ""
         for _ in range(args.rounds):
             _, out = run_timed([bench, "--plain", "--view", "world", "--resolution", "10m",
@@ -142,6 +145,11 @@ def main():
                               "--shapes", shp, "-o", out_png], env)
             proc_mig.append(t)
             cpu_mig.append(run_timed.cpu)
+            if args.before:
+                t, _ = run_timed([os.path.join(args.before, "src", "cli", "migmap-render"), "--view", "world",
+                                  "--size", "1920x1080", "--no-labels", "--shapes", shp, "-o", out_png], env)
+                proc_old.append(t)
+                cpu_old.append(run_timed.cpu)
             if have_mapnik:
                 t, _ = run_timed([sys.executable, "-c", MAPNIK_SCRIPT, shp, out_png,
                                   "process"])
@@ -165,6 +173,12 @@ def main():
         else:
             line += (f"{'':10} {'':7} {'':5} | {med(proc_mig):5.0f}ms {'':7} {'':5} {'':11} | "
                      f"{med(cpu_mig):4.0f}ms {'':6} {'':5} | {rss:6.0f}")
+        if args.before:
+            rss_old = rss_of([os.path.join(args.before, "src", "cli", "migmap-render"), "--view", "world",
+                              "--size", "1920x1080", "--no-labels", "--shapes", shp, "-o", out_png], env)
+            line += (f" | before: process {med(proc_old):5.0f}ms CPU {med(cpu_old):4.0f}ms RSS {rss_old:4.0f}MB"
+                     + (f" (ratio {med(proc_old) / med(proc_map):4.2f}, CPU {med(cpu_old) / med(cpu_map):4.2f})"
+                        if have_mapnik else ""))
         print(line, flush=True)
     if os.path.exists(out_png):
         os.unlink(out_png)
