@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-bench.c: load, render and hit-test figures for the bundled shapes
  *
- *   migmap-bench [--frames N] [--plain] [--view NAME] [--resolution 50m|10m]
+ *   migmap-bench [--frames N] [--plain] [--view NAME] [--resolution 50m|10m] [--shapes FILE.shp]
  *
  * Prints one line per measurement.  --plain draws only sea, land and borders
  * (no labels), the style bench/compare-mapnik.py asks Mapnik for.
@@ -41,11 +41,13 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+static const char *shapes_file;
+
 static MigmapShapeSet *
 load (const char *resolution, double *ms)
 {
   g_autofree char *relative = g_strdup_printf ("shapes/ne_%s_admin0.shp", resolution);
-  g_autofree char *path = migmap_find_data_file (relative);
+  g_autofree char *path = shapes_file ? g_strdup (shapes_file) : migmap_find_data_file (relative);
   g_autoptr(GError) error = NULL;
   double t0 = now_ms ();
   MigmapShapeSet *shapes = migmap_shape_set_new_from_file (path, NULL, &error);
@@ -166,6 +168,7 @@ main (int argc, char **argv)
     { "plain", 0, 0, G_OPTION_ARG_NONE, &plain, "Sea, land and borders only", NULL },
     { "view", 0, 0, G_OPTION_ARG_STRING, &only_view, "Only this view", "NAME" },
     { "resolution", 0, 0, G_OPTION_ARG_STRING, &only_resolution, "Only 50m or 10m", "RES" },
+    { "shapes", 0, 0, G_OPTION_ARG_FILENAME, &shapes_file, "This shapefile instead (named by --resolution)", "FILE" },
     { NULL }
   };
   const char *resolutions[] = { "50m", "10m" };
@@ -185,7 +188,7 @@ main (int argc, char **argv)
 
       if (only_resolution && !g_str_equal (only_resolution, resolutions[r]))
         continue;
-      bench_load (resolutions[r], 5);
+      bench_load (resolutions[r], shapes_file ? 3 : 5);
       shapes = load (resolutions[r], &ms);
       for (guint v = 0; v < G_N_ELEMENTS (views); v++)
         if (!only_view || g_str_equal (only_view, views[v]))
@@ -193,7 +196,7 @@ main (int argc, char **argv)
             bench_render (shapes, resolutions[r], views[v], plain, MIGMAP_RENDER_QUALITY_FAST, frames);
             bench_render (shapes, resolutions[r], views[v], plain, MIGMAP_RENDER_QUALITY_BEST, frames);
           }
-      if (!only_view)
+      if (!only_view || shapes_file)
         bench_hit (shapes, resolutions[r]);
     }
   return 0;

@@ -3,9 +3,13 @@
  *
  * The view draws its MigmapMapState and reports clicks to it; it owns no
  * selection and no layers.  The map is rendered into an image of the
- * widget's size and handed to GTK as a texture; it is redrawn only when the
- * viewport or the state change, and GTK coalesces those redraws to one per
- * frame.
+ * widget's size and handed to GTK as a texture.  The first frame, and a
+ * frame at a new size or projection, is rendered at once; after a pan or a
+ * zoom the last texture is shown moved and scaled to the new view (GTK keeps
+ * it on the GPU, so a frame costs next to nothing) while a worker thread
+ * renders the sharp frame, which replaces it when done.  The worker has its
+ * own renderers, touched only while no job runs; the main ones answer
+ * clicks.
  */
 #include "config.h"
 
@@ -35,6 +39,14 @@ struct _MigmapMapView
   GdkTexture      *texture;
   gboolean         dirty;
   gint64           last_render_time;
+  /* What the texture shows: the viewport it was rendered for, and the
+   * generation of the view (bumped by every change) it was rendered at. */
+  double           texture_x, texture_y, texture_resolution;
+  MigmapProjection texture_projection;
+  int              texture_width, texture_height;   /* device pixels */
+  guint            generation, texture_generation;
+  MigmapRenderer  *workers[2];
+  gboolean         rendering;
 
   double           drag_start_x, drag_start_y;   /* projected centre at drag start */
   double           pointer_x, pointer_y;
@@ -65,6 +77,7 @@ static void
 invalidate (MigmapMapView *self)
 {
   self->dirty = TRUE;
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -489,29 +502,157 @@ migmap_map_view_reset_view (MigmapMapView *self)
 /* ---- drawing ---- */
 
 static void
-render_texture (MigmapMapView *self, int width, int height, int scale)
+set_texture (MigmapMapView *self, cairo_surface_t *surface, MigmapViewport *viewport, guint generation)
 {
-  cairo_surface_t *surface;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
   g_autoptr(GBytes) bytes = NULL;
-  cairo_t *cr;
-  gint64 start = g_get_monotonic_time ();
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  migmap_renderer_render (active_renderer (self), self->viewport, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
 
   /* The texture takes the pixels without a copy and frees the surface. */
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height * scale,
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT,
+  self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
                                           bytes, cairo_image_surface_get_stride (surface));
-  self->dirty = FALSE;
+  self->texture_width = width;
+  self->texture_height = height;
+  migmap_viewport_get_center (viewport, &self->texture_x, &self->texture_y);
+  self->texture_resolution = migmap_viewport_get_resolution (viewport);
+  self->texture_projection = migmap_viewport_get_projection (viewport);
+  self->texture_generation = generation;
+  self->dirty = generation != self->generation;
+}
+
+static cairo_surface_t *
+render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, int height, int scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  migmap_renderer_render (renderer, viewport, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static void
+render_texture (MigmapMapView *self, int width, int height, int scale)
+{
+  gint64 start = g_get_monotonic_time ();
+  cairo_surface_t *surface = render_surface (active_renderer (self), self->viewport, width, height, scale);
+
+  set_texture (self, surface, self->viewport, self->generation);
   self->last_render_time = g_get_monotonic_time () - start;
+}
+
+/* ---- the sharp frame, rendered in a thread ---- */
+
+typedef struct {
+  MigmapRenderer *renderer;
+  MigmapViewport *viewport;   /* a copy: the view's own keeps moving */
+  int             width, height, scale;
+  guint           generation;
+  gint64          elapsed;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_clear_object (&job->renderer);
+  g_clear_object (&job->viewport);
+  g_free (job);
+}
+
+static void
+job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  gint64 start = g_get_monotonic_time ();
+  cairo_surface_t *surface = render_surface (job->renderer, job->viewport, job->width, job->height, job->scale);
+
+  job->elapsed = g_get_monotonic_time () - start;
+  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+}
+
+static void
+job_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  MigmapMapView *self = MIGMAP_MAP_VIEW (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  self->rendering = FALSE;
+  /* Dropped when the view went away or changed size or projection
+   * meanwhile: the next snapshot renders those at once. */
+  if (surface == NULL || self->viewport == NULL || self->renderers[0] == NULL ||
+      job->generation < self->texture_generation || job->scale != scale ||
+      job->width != gtk_widget_get_width (GTK_WIDGET (self)) ||
+      job->height != gtk_widget_get_height (GTK_WIDGET (self)) ||
+      migmap_viewport_get_projection (job->viewport) != migmap_viewport_get_projection (self->viewport))
+    {
+      g_clear_pointer (&surface, cairo_surface_destroy);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  set_texture (self, surface, job->viewport, job->generation);
+  self->last_render_time = job->elapsed;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The worker's renderers follow the main ones; called only while no job
+ * runs, so no thread is using them. */
+static MigmapRenderer *
+sync_worker (MigmapMapView *self)
+{
+  MigmapRenderer *active = active_renderer (self);
+  MigmapRenderer *worker = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->renderers); i++)
+    {
+      MigmapShapeSet *shapes = self->renderers[i] ? migmap_renderer_get_shapes (self->renderers[i]) : NULL;
+
+      if (shapes == NULL)
+        g_clear_object (&self->workers[i]);
+      else if (self->workers[i] == NULL)
+        self->workers[i] = migmap_renderer_new (shapes);
+      else if (migmap_renderer_get_shapes (self->workers[i]) != shapes)
+        migmap_renderer_set_shapes (self->workers[i], shapes);
+      if (self->workers[i])
+        {
+          migmap_map_state_configure_renderer (self->state, self->workers[i]);
+          migmap_renderer_set_quality (self->workers[i], MIGMAP_RENDER_QUALITY_FAST);
+        }
+      if (self->renderers[i] == active)
+        worker = self->workers[i];
+    }
+  return worker;
+}
+
+static void
+start_job (MigmapMapView *self, int width, int height, int scale)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  if (self->rendering)
+    return;
+  job = g_new0 (Job, 1);
+  job->renderer = g_object_ref (sync_worker (self));
+  job->viewport = migmap_viewport_copy (self->viewport);
+  job->width = width;
+  job->height = height;
+  job->scale = scale;
+  job->generation = self->generation;
+  task = g_task_new (self, NULL, job_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  self->rendering = TRUE;
+  g_task_run_in_thread (task, job_run);
 }
 
 static void
@@ -524,11 +665,29 @@ migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   if (self->renderers[0] == NULL || width < 1 || height < 1)
     return;
-  if (self->dirty || self->texture == NULL ||
-      gdk_texture_get_width (self->texture) != width * scale ||
-      gdk_texture_get_height (self->texture) != height * scale)
+  if (self->texture == NULL ||
+      self->texture_width != width * scale || self->texture_height != height * scale ||
+      self->texture_projection != migmap_viewport_get_projection (self->viewport))
     render_texture (self, width, height, scale);
-  gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else if (self->dirty)
+    start_job (self, width, height, scale);
+
+  if (self->texture_generation == self->generation)
+    gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  else
+    {
+      /* The last frame where its view lies in the new one. */
+      double cx, cy, resolution = migmap_viewport_get_resolution (self->viewport);
+      double k = self->texture_resolution / resolution;
+
+      migmap_viewport_get_center (self->viewport, &cx, &cy);
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gtk_snapshot_append_texture (snapshot, self->texture,
+                                   &GRAPHENE_RECT_INIT (width / 2.0 + (self->texture_x - cx) / resolution - k * width / 2.0,
+                                                        height / 2.0 - (self->texture_y - cy) / resolution - k * height / 2.0,
+                                                        k * width, k * height));
+      gtk_snapshot_pop (snapshot);
+    }
 
   if (gtk_widget_has_visible_focus (widget))
     {
@@ -582,6 +741,8 @@ migmap_map_view_finalize (GObject *object)
 
   g_clear_object (&self->renderers[0]);
   g_clear_object (&self->renderers[1]);
+  g_clear_object (&self->workers[0]);
+  g_clear_object (&self->workers[1]);
 
   G_OBJECT_CLASS (migmap_map_view_parent_class)->finalize (object);
 }

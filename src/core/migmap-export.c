@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "migmap-atomic-file.h"
+#include "migmap-png-writer.h"
 #include "migmap-text-sink.h"
 
 typedef struct {
@@ -38,6 +39,12 @@ write_to_stream (void *closure, const unsigned char *data, unsigned int length)
   if (!migmap_atomic_file_write (sc->file, data, length, &sc->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+write_png_data (gpointer closure, const guchar *data, gsize length)
+{
+  return write_to_stream (closure, data, length) == CAIRO_STATUS_SUCCESS;
 }
 
 /* cairo's SVG ends with "</svg>": the collected text goes just before it. */
@@ -180,8 +187,9 @@ migmap_export_pages_to_file (const char         *path,
     }
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_to_stream, &closure);
+  if (status == CAIRO_STATUS_SUCCESS && format == MIGMAP_FORMAT_PNG &&
+      !migmap_png_write (surface, NULL, write_png_data, &closure, closure.error ? NULL : &closure.error))
+    status = CAIRO_STATUS_WRITE_ERROR;
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);

@@ -303,11 +303,12 @@ static ProjectedBand *
 project_band (MigmapShapeSet *shapes, MigmapProjection projection, MigmapDetail detail)
 {
   ProjectedBand *band = g_new0 (ProjectedBand, 1);
+  /* First: a coarser band is built when first asked for. */
+  gsize n_points = migmap_shape_set_get_n_points (shapes, detail);
   guint n_features = migmap_shape_set_get_n_features (shapes);
   const MigmapFeature *last = migmap_shape_set_get_feature (shapes, n_features - 1);
   guint n_rings = last->ring_start[detail] + last->n_rings[detail];
   gboolean curved = !migmap_projection_is_cylindrical (projection);
-  gsize n_points = migmap_shape_set_get_n_points (shapes, detail);
   gsize budget = MIGMAP_RENDERER_DENSIFY_BUDGET (n_points);
   GArray *xy = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points * 2);
 

@@ -85,18 +85,24 @@ settle_antimeridian (double *p, guint n)
     }
 }
 
+/* Features share one point array: each walks its own parts, not the array. */
 static void
 clamp_to_degrees (GPtrArray *pending)
 {
   for (guint f = 0; f < pending->len; f++)
     {
       MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
-      double *p = (double *) feature->points->data;
 
-      for (guint i = 0; i < feature->points->len / 2; i++)
+      for (guint k = 0; k < feature->parts->len; k++)
         {
-          p[2 * i] = CLAMP (p[2 * i], -180.0, 180.0);
-          p[2 * i + 1] = CLAMP (p[2 * i + 1], -90.0, 90.0);
+          const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
+          double *p = &g_array_index (feature->points, double, 2 * part->first);
+
+          for (guint i = 0; i < part->n_points; i++)
+            {
+              p[2 * i] = CLAMP (p[2 * i], -180.0, 180.0);
+              p[2 * i + 1] = CLAMP (p[2 * i + 1], -90.0, 90.0);
+            }
         }
     }
 }
@@ -110,12 +116,17 @@ check_unprojected (const char *path, GPtrArray *pending, GError **error)
   for (guint f = 0; f < pending->len; f++)
     {
       MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
-      const double *p = (const double *) feature->points->data;
 
-      for (guint i = 0; i < feature->points->len / 2; i++)
+      for (guint k = 0; k < feature->parts->len; k++)
         {
-          max_x = MAX (max_x, fabs (p[2 * i]));
-          max_y = MAX (max_y, fabs (p[2 * i + 1]));
+          const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
+          const double *p = &g_array_index (feature->points, double, 2 * part->first);
+
+          for (guint i = 0; i < part->n_points; i++)
+            {
+              max_x = MAX (max_x, fabs (p[2 * i]));
+              max_y = MAX (max_y, fabs (p[2 * i + 1]));
+            }
         }
     }
   if (in_degrees (max_x, max_y))
@@ -210,19 +221,17 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
   for (guint f = 0; f < pending->len; f++)
     {
       MigmapPendingFeature *feature = g_ptr_array_index (pending, f);
-      double *p = (double *) feature->points->data;
-      gsize n = feature->points->len / 2;
 
-      if (n == 0)
-        continue;
-      proj_trans_generic (normalized, PJ_FWD,
-                          p, 2 * sizeof (double), n,
-                          p + 1, 2 * sizeof (double), n,
-                          NULL, 0, 0, NULL, 0, 0);
       for (guint k = 0; k < feature->parts->len; k++)
         {
           const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
-          settle_antimeridian (p + 2 * part->first, part->n_points);
+          double *p = &g_array_index (feature->points, double, 2 * part->first);
+
+          proj_trans_generic (normalized, PJ_FWD,
+                              p, 2 * sizeof (double), part->n_points,
+                              p + 1, 2 * sizeof (double), part->n_points,
+                              NULL, 0, 0, NULL, 0, 0);
+          settle_antimeridian (p, part->n_points);
         }
     }
   return TRUE;

@@ -29,6 +29,13 @@ struct _MigmapShapeSet
   GHashTable      *by_code;      /* code -> MigmapFeature */
   GArray          *points[MIGMAP_N_DETAILS];
   GArray          *rings[MIGMAP_N_DETAILS];
+  /* The coarser bands are built on first use (a world view needs only the
+   * coarsest, a print of a region only one other); the lock makes that safe
+   * from a render thread.  largest[f] is feature f's main ring, which a band
+   * always keeps. */
+  GMutex           band_lock;
+  gboolean         band_ready[MIGMAP_N_DETAILS];
+  guint           *largest;
   MigmapGeoBounds  bounds;
 
   guint32          *cell_entry_start; /* GRID_COLS * GRID_ROWS + 1 */
@@ -36,7 +43,8 @@ struct _MigmapShapeSet
   guint32          *edges;            /* index of an edge's first point in points[FULL] */
 };
 
-/* One part (ring) of a record, as read: points[first .. first + n_points). */
+/* One part (ring) of a record, as read: points[first .. first + n_points),
+ * followed by one spare slot where the ring is closed if the file did not. */
 typedef struct {
   guint first;
   guint n_points;
@@ -49,7 +57,9 @@ typedef struct {
   char   *code;
   char   *code2;
   char   *name;
-  GArray *points; /* double, x and y interleaved */
+  GArray *points; /* double, x and y interleaved; one array shared by all
+                   * features, in file order, which becomes the set's full
+                   * band without a copy */
   GArray *parts;  /* MigmapPendingPart */
 } MigmapPendingFeature;
 
@@ -67,9 +77,8 @@ gboolean    _migmap_shape_set_to_lon_lat         (const char     *path,
                                                   GError        **error);
 
 /* migmap-shape-set-simplify.c */
-void        _migmap_shape_set_add_simplified_rings (MigmapShapeSet *self,
-                                                  MigmapFeature  *feature,
-                                                  guint           largest);
+void        _migmap_shape_set_build_band          (MigmapShapeSet *self,
+                                                  MigmapDetail    detail);
 
 /* migmap-shape-set-index.c */
 gboolean    _migmap_shape_set_build_index        (MigmapShapeSet *self,

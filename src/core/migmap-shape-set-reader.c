@@ -477,11 +477,16 @@ add_parts (Reader *reader, MigmapPendingFeature *feature, const SHPObject *obj, 
       if (start < 0 || end > obj->nVertices || end - start < 3)
         continue;
       pending_part.n_points = end - start;
-      for (int v = start; v < end; v++)
-        {
-          double xy[2] = { obj->padfX[v], obj->padfY[v] };
-          g_array_append_vals (feature->points, xy, 2);
-        }
+      g_array_set_size (feature->points, feature->points->len + 2 * (guint) (end - start + 1));
+      {
+        double *out = &g_array_index (feature->points, double, 2 * pending_part.first);
+
+        for (int v = start; v < end; v++)
+          {
+            *out++ = obj->padfX[v];
+            *out++ = obj->padfY[v];
+          }
+      }
       g_array_append_val (feature->parts, pending_part);
     }
   return TRUE;
@@ -495,6 +500,7 @@ read_records (Reader *reader, SHPHandle shp,
   DBFHandle dbf = reader->dbf;
   g_autoptr(GPtrArray) pending = g_ptr_array_new_with_free_func (_migmap_pending_feature_free);
   g_autoptr(GHashTable) by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
   int n_records, code_field, code2_field, name_field;
 
   SHPGetInfo (shp, &n_records, NULL, NULL, NULL);
@@ -554,7 +560,7 @@ read_records (Reader *reader, SHPHandle shp,
         {
           feature = g_new0 (MigmapPendingFeature, 1);
           feature->code = g_steal_pointer (&code);
-          feature->points = g_array_new (FALSE, FALSE, sizeof (double));
+          feature->points = g_array_ref (points);
           feature->parts = g_array_new (FALSE, FALSE, sizeof (MigmapPendingPart));
           g_ptr_array_add (pending, feature);
           g_hash_table_insert (by_code, feature->code, feature);

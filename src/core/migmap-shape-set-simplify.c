@@ -121,40 +121,53 @@ append_simplified (GArray *out, const double *p, guint n, double tolerance)
   return written;
 }
 
-void
-_migmap_shape_set_add_simplified_rings (MigmapShapeSet *self, MigmapFeature *feature, guint largest)
+static void
+add_simplified_rings (MigmapShapeSet *self, MigmapFeature *feature, guint largest, MigmapDetail d)
 {
-  for (guint d = MIGMAP_DETAIL_FULL + 1; d < MIGMAP_N_DETAILS; d++)
+  double tolerance = detail_tolerance[d];
+
+  feature->ring_start[d] = self->rings[d]->len;
+  for (guint r = 0; r < feature->n_rings[MIGMAP_DETAIL_FULL]; r++)
     {
-      double tolerance = detail_tolerance[d];
+      guint index = feature->ring_start[MIGMAP_DETAIL_FULL] + r;
+      const MigmapRing *full = &g_array_index (self->rings[MIGMAP_DETAIL_FULL], MigmapRing, index);
+      const double *p = full->points;
+      MigmapRing ring = *full;
+      guint first = self->points[d]->len / 2;
 
-      feature->ring_start[d] = self->rings[d]->len;
-      for (guint r = 0; r < feature->n_rings[MIGMAP_DETAIL_FULL]; r++)
+      /* Islands smaller than the tolerance vanish at this scale, but a
+       * country always keeps its main polygon, however small. */
+      if (index != largest &&
+          MAX (full->bounds.east - full->bounds.west, full->bounds.north - full->bounds.south) < tolerance)
+        continue;
+
+      ring.n_points = append_simplified (self->points[d], p, full->n_points, tolerance);
+      if (ring.n_points == 0)
         {
-          guint index = feature->ring_start[MIGMAP_DETAIL_FULL] + r;
-          const MigmapRing *full = &g_array_index (self->rings[MIGMAP_DETAIL_FULL], MigmapRing, index);
-          const double *p = _migmap_ring_points (self, MIGMAP_DETAIL_FULL, full);
-          MigmapRing ring = *full;
-          guint first = self->points[d]->len / 2;
-
-          /* Islands smaller than the tolerance vanish at this scale, but a
-           * country always keeps its main polygon, however small. */
-          if (index != largest &&
-              MAX (full->bounds.east - full->bounds.west, full->bounds.north - full->bounds.south) < tolerance)
+          if (index != largest)
             continue;
-
-          ring.n_points = append_simplified (self->points[d], p, full->n_points, tolerance);
-          if (ring.n_points == 0)
-            {
-              if (index != largest)
-                continue;
-              g_array_append_vals (self->points[d], p, full->n_points * 2);
-              ring.n_points = full->n_points;
-            }
-          ring.points = GSIZE_TO_POINTER ((gsize) first);
-          g_array_append_val (self->rings[d], ring);
+          g_array_append_vals (self->points[d], p, full->n_points * 2);
+          ring.n_points = full->n_points;
         }
-      feature->n_rings[d] = self->rings[d]->len - feature->ring_start[d];
+      ring.points = GSIZE_TO_POINTER ((gsize) first);
+      g_array_append_val (self->rings[d], ring);
     }
+  feature->n_rings[d] = self->rings[d]->len - feature->ring_start[d];
 }
 
+/* Builds one coarser band from the full rings, once the set is complete
+ * (full rings hold pointers by then).  The caller holds band_lock. */
+void
+_migmap_shape_set_build_band (MigmapShapeSet *self, MigmapDetail detail)
+{
+  g_assert (detail > MIGMAP_DETAIL_FULL && detail < MIGMAP_N_DETAILS);
+
+  for (guint f = 0; f < self->features->len; f++)
+    add_simplified_rings (self, g_ptr_array_index (self->features, f), self->largest[f], detail);
+
+  for (guint r = 0; r < self->rings[detail]->len; r++)
+    {
+      MigmapRing *ring = &g_array_index (self->rings[detail], MigmapRing, r);
+      ring->points = &g_array_index (self->points[detail], double, GPOINTER_TO_SIZE (ring->points) * 2);
+    }
+}

@@ -45,6 +45,8 @@ migmap_shape_set_finalize (GObject *object)
   g_free (self->cell_entry_start);
   g_free (self->entries);
   g_free (self->edges);
+  g_free (self->largest);
+  g_mutex_clear (&self->band_lock);
 
   G_OBJECT_CLASS (migmap_shape_set_parent_class)->finalize (object);
 }
@@ -60,6 +62,8 @@ migmap_shape_set_init (MigmapShapeSet *self)
 {
   self->features = g_ptr_array_new_with_free_func (feature_free);
   self->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  g_mutex_init (&self->band_lock);
+  self->band_ready[MIGMAP_DETAIL_FULL] = TRUE;
   for (guint d = 0; d < MIGMAP_N_DETAILS; d++)
     {
       self->points[d] = g_array_new (FALSE, FALSE, sizeof (double));
@@ -109,41 +113,37 @@ signed_area (const double *p, guint n)
   return sum / 2.0;
 }
 
+/* The rings point into the array the reader filled: a ring the file left
+ * open is closed in the spare slot the reader kept after it. */
 static void
 add_full_rings (MigmapShapeSet *self, MigmapFeature *feature, MigmapPendingFeature *pending)
 {
-  GArray *points = self->points[MIGMAP_DETAIL_FULL];
   GArray *rings = self->rings[MIGMAP_DETAIL_FULL];
 
   feature->ring_start[MIGMAP_DETAIL_FULL] = rings->len;
   for (guint k = 0; k < pending->parts->len; k++)
     {
       const MigmapPendingPart *part = &g_array_index (pending->parts, MigmapPendingPart, k);
-      const double *p = &g_array_index (pending->points, double, 2 * part->first);
+      double *p = &g_array_index (pending->points, double, 2 * part->first);
       guint n = part->n_points;
-      guint first = points->len / 2;
       MigmapRing ring = { 0 };
-      gsize offset;
 
       if (n < 3)
         continue;
-      g_array_append_vals (points, p, 2 * n);
-      /* Close the ring if the file did not. */
       if (p[0] != p[2 * n - 2] || p[1] != p[2 * n - 1])
-        g_array_append_vals (points, p, 2);
-
-      ring.n_points = points->len / 2 - first;
-      if (ring.n_points < 4)
         {
-          g_array_set_size (points, first * 2);
-          continue;
+          p[2 * n] = p[0];
+          p[2 * n + 1] = p[1];
+          n++;
         }
-      offset = first;
-      /* Pointers are fixed once the array stops growing; keep the offset. */
-      ring.points = GSIZE_TO_POINTER (offset);
-      ring.bounds = points_bounds (&g_array_index (points, double, first * 2), ring.n_points);
+      if (n < 4)
+        continue;
+      ring.n_points = n;
+      /* Pointers are fixed once the set is built; keep the offset. */
+      ring.points = GSIZE_TO_POINTER ((gsize) part->first);
+      ring.bounds = points_bounds (p, n);
       /* Shapefile outer rings run clockwise: negative area with y up. */
-      ring.is_hole = signed_area (&g_array_index (points, double, first * 2), ring.n_points) > 0;
+      ring.is_hole = signed_area (p, n) > 0;
       g_array_append_val (rings, ring);
     }
   feature->n_rings[MIGMAP_DETAIL_FULL] = rings->len - feature->ring_start[MIGMAP_DETAIL_FULL];
@@ -232,6 +232,7 @@ load (const char                  *path,
 {
   g_autoptr(MigmapShapeSet) self = NULL;
   g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GArray) largest_rings = g_array_new (FALSE, FALSE, sizeof (guint));
 
   pending = _migmap_shape_set_read (path, options, error);
   if (pending == NULL)
@@ -240,6 +241,16 @@ load (const char                  *path,
   self = g_object_new (MIGMAP_TYPE_SHAPE_SET, NULL);
   self->path = g_strdup (path);
   bounds_clear (&self->bounds);
+
+  /* All features share the reader's point array: it becomes the full band
+   * as it is, neither copied nor held twice. */
+  if (pending->len > 0)
+    {
+      MigmapPendingFeature *first = g_ptr_array_index (pending, 0);
+
+      g_array_unref (self->points[MIGMAP_DETAIL_FULL]);
+      self->points[MIGMAP_DETAIL_FULL] = g_array_ref (first->points);
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
@@ -268,7 +279,7 @@ load (const char                  *path,
       bounds_union (&self->bounds, &feature->bounds);
 
       largest = largest_ring (self, feature);
-      _migmap_shape_set_add_simplified_rings (self, feature, largest);
+      g_array_append_val (largest_rings, largest);
       compute_label_point (self, feature, largest);
 
       g_ptr_array_add (self->features, feature);
@@ -283,17 +294,34 @@ load (const char                  *path,
     }
 
   /* The arrays are final now: turn ring offsets into pointers. */
-  for (guint d = 0; d < MIGMAP_N_DETAILS; d++)
-    for (guint r = 0; r < self->rings[d]->len; r++)
-      {
-        MigmapRing *ring = &g_array_index (self->rings[d], MigmapRing, r);
-        ring->points = &g_array_index (self->points[d], double, GPOINTER_TO_SIZE (ring->points) * 2);
-      }
+  for (guint r = 0; r < self->rings[MIGMAP_DETAIL_FULL]->len; r++)
+    {
+      MigmapRing *ring = &g_array_index (self->rings[MIGMAP_DETAIL_FULL], MigmapRing, r);
+      ring->points = &g_array_index (self->points[MIGMAP_DETAIL_FULL], double,
+                                     GPOINTER_TO_SIZE (ring->points) * 2);
+    }
+  self->largest = (guint *) g_array_free (g_steal_pointer (&largest_rings), FALSE);
 
   if (!_migmap_shape_set_build_index (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* A band's arrays and its features' ring_start/n_rings are written once,
+ * under the lock; readers that saw band_ready under the lock see them too. */
+static void
+ensure_band (MigmapShapeSet *self, MigmapDetail detail)
+{
+  if (g_atomic_int_get (&self->band_ready[detail]))
+    return;
+  g_mutex_lock (&self->band_lock);
+  if (!self->band_ready[detail])
+    {
+      _migmap_shape_set_build_band (self, detail);
+      g_atomic_int_set (&self->band_ready[detail], TRUE);
+    }
+  g_mutex_unlock (&self->band_lock);
 }
 
 const char *
@@ -336,6 +364,7 @@ migmap_shape_set_get_rings (MigmapShapeSet      *self,
   g_return_val_if_fail (feature != NULL, NULL);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, NULL);
 
+  ensure_band (self, detail);
   *n_rings = feature->n_rings[detail];
   return &g_array_index (self->rings[detail], MigmapRing, feature->ring_start[detail]);
 }
@@ -346,6 +375,7 @@ migmap_shape_set_get_n_points (MigmapShapeSet *self, MigmapDetail detail)
 {
   g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (self), 0);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, 0);
+  ensure_band (self, detail);
   return self->points[detail]->len / 2;
 }
 

@@ -45,7 +45,8 @@ typedef struct {
   MigmapGeoBounds label_bounds;  /* bounds of the largest polygon */
   double label_lon, label_lat;   /* a point well inside the largest polygon */
   guint index;
-  /* private: */
+  /* private: a coarser band's entries are valid once migmap_shape_set_get_rings()
+   * or _get_n_points() was called for that band (bands are built on first use) */
   guint ring_start[MIGMAP_N_DETAILS];
   guint n_rings[MIGMAP_N_DETAILS];
 } MigmapFeature;
