@@ -3,6 +3,7 @@
 #pragma once
 
 #include "migmap-layers-panel.h"
+#include "migmap-search.h"
 #include "migmap-window.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,9 @@ struct _MigmapWindow
   GtkSearchEntry     *search_entry;
   MigmapLayersPanel  *layers_panel;
   GtkListView        *countries_view;
+  GtkSearchEntry     *countries_entry;
+  GtkToggleButton    *sidebar_button;
+  GtkStack           *sidebar_stack;
   MigmapMapView      *map_view;
   GtkStack           *side_stack;
   MigmapCountryPanel *country_panel;
@@ -26,7 +30,9 @@ struct _MigmapWindow
 
   MigmapMapState     *state;
   GListStore         *countries;      /* MigmapCountryItem, by name */
-  GtkSingleSelection *countries_selection;
+  GtkSingleSelection *countries_selection; /* of countries_filtered */
+  GtkFilterListModel *countries_filtered;
+  MigmapSearchQuery  *countries_query;     /* NULL: no filter */
   GSettings          *settings;
   GtkSingleSelection *results_selection;   /* of MigmapSearchResult */
   GtkPageSetup       *page_setup;     /* the last print's, for the next one */
@@ -34,6 +40,7 @@ struct _MigmapWindow
 };
 
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
+void migmap_window_find_country      (MigmapWindow   *self);
 void migmap_window_show_error        (MigmapWindow   *self,
                                       const char     *primary,
                                       const char     *secondary);

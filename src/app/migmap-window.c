@@ -86,9 +86,11 @@ show_page (MigmapWindow *self, const char *page)
 static guint
 country_position (MigmapWindow *self, const char *code)
 {
-  for (guint i = 0; code && i < g_list_model_get_n_items (G_LIST_MODEL (self->countries)); i++)
+  GListModel *shown = G_LIST_MODEL (self->countries_filtered);
+
+  for (guint i = 0; code && i < g_list_model_get_n_items (shown); i++)
     {
-      g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
+      g_autoptr(MigmapCountryItem) item = g_list_model_get_item (shown, i);
       if (g_str_equal (migmap_country_item_get_code (item), code))
         return i;
     }
@@ -133,12 +135,85 @@ build_countries_list (MigmapWindow *self)
 static void
 on_country_activated (MigmapWindow *self, guint position)
 {
-  g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), position);
+  g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries_filtered), position);
 
   if (item == NULL)
     return;
   migmap_window_select_country (self, migmap_country_item_get_code (item), TRUE);
   migmap_country_panel_focus (self->country_panel);
+}
+
+/* The Countries list keeps the countries known by a name that starts with
+ * what was typed, in any of the MTM Dialogue's languages ("leb", "Liban",
+ * "لبنان"), or by the sources' spelling ("Turkey"). */
+static gboolean
+country_filter_match (gpointer item, gpointer user_data)
+{
+  MigmapWindow *self = user_data;
+  MigmapCountryItem *country = item;
+  const char *code = migmap_country_item_get_code (country);
+  MigmapCatalogue *catalogue;
+  g_autoptr(MigmapSearchKey) key = NULL;
+  const char * const *aliases;
+  const char *names;
+
+  if (self->countries_query == NULL)
+    return TRUE;
+  catalogue = migmap_window_get_catalogue (self);
+  key = migmap_search_key_new ();
+  migmap_search_key_add_name (key, migmap_country_item_get_name (country));
+  names = migmap_country_codes_get_search_names (migmap_catalogue_get_country_codes (catalogue), code);
+  if (names != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (names, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        migmap_search_key_add_name (key, lines[i]);
+    }
+  aliases = migmap_catalogue_get_country_aliases (catalogue, code);
+  for (guint i = 0; aliases && aliases[i]; i++)
+    migmap_search_key_add_name (key, aliases[i]);
+  migmap_search_key_add_acronym (key, code);
+  return migmap_search_query_match (self->countries_query, key) >= MIGMAP_SEARCH_FUZZY;
+}
+
+static void
+on_countries_filter_changed (MigmapWindow *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->countries_filtered);
+
+  g_clear_pointer (&self->countries_query, migmap_search_query_free);
+  self->countries_query = migmap_search_query_new (gtk_editable_get_text (GTK_EDITABLE (self->countries_entry)));
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* The list shows the selected country again if it is still there. */
+  gtk_single_selection_set_selected (self->countries_selection,
+                                     country_position (self, migmap_map_state_get_selected_country (self->state)));
+}
+
+/* Enter in the filter opens the first country left. */
+static void
+on_countries_filter_activate (MigmapWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->countries_filtered)) > 0)
+    on_country_activated (self, 0);
+}
+
+guint
+migmap_window_get_n_countries_shown (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->countries_filtered));
+}
+
+/* Shows the Countries list and puts the cursor in its filter. */
+void
+migmap_window_find_country (MigmapWindow *self)
+{
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "countries");
+  gtk_widget_grab_focus (GTK_WIDGET (self->countries_entry));
 }
 
 /* ---- search ---- */
@@ -474,7 +549,9 @@ migmap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
   g_clear_object (&self->countries_selection);
+  g_clear_object (&self->countries_filtered);
   g_clear_object (&self->countries);
+  g_clear_pointer (&self->countries_query, migmap_search_query_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->results_selection);
@@ -553,6 +630,9 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, layers_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_view);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_entry);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
@@ -564,6 +644,8 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_countries_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_countries_filter_activate);
 
   migmap_window_class_add_actions (widget_class);
 }
@@ -573,10 +655,14 @@ migmap_window_init (MigmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->countries = g_list_store_new (MIGMAP_TYPE_COUNTRY_ITEM);
-  self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries)));
+  self->countries_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->countries)),
+                                                        GTK_FILTER (gtk_custom_filter_new (country_filter_match, self, NULL)));
+  self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries_filtered)));
   gtk_single_selection_set_autoselect (self->countries_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->countries_selection, TRUE);
   gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
+  /* Typing while the list has the focus filters it. */
+  gtk_search_entry_set_key_capture_widget (self->countries_entry, GTK_WIDGET (self->countries_view));
   /* The first result is selected: Enter opens it. */
   self->results_selection = gtk_single_selection_new (NULL);
   gtk_list_view_set_model (self->search_results, GTK_SELECTION_MODEL (self->results_selection));

@@ -42,6 +42,8 @@ void                migmap_window_load_shapefile       (MigmapWindow *self,
 void                migmap_window_search               (MigmapWindow *self,
                                                         const char   *text);
 guint               migmap_window_get_n_search_results (MigmapWindow *self);
+/* How many rows the Countries list shows through its filter. */
+guint               migmap_window_get_n_countries_shown (MigmapWindow *self);
 const char         *migmap_window_get_search_result    (MigmapWindow *self,
                                                         guint         index,
                                                         const char  **kind);
