@@ -432,6 +432,17 @@ test_search (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+countries_filter_has_focus (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus && GTK_IS_TEXT (focus) && gtk_widget_get_mapped (focus) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_BAR) == NULL &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_STACK) != NULL;
+}
+
+static gboolean
 editable_is_empty (gpointer data)
 {
   return *gtk_editable_get_text (GTK_EDITABLE (data)) == '\0';
@@ -520,7 +531,8 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
   (void) data;
   gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
   xdotool ("key --clearmodifiers ctrl+f");
-  settle (200);
+  g_assert_true (wait_until (search_has_focus, f, 3000));
+  settle (200); /* the search bar slides in */
   xdotool ("type --delay 20 Frontex");
   g_assert_true (wait_until (first_result_is, &frontex, 3000));
   xdotool ("key Return");
@@ -530,7 +542,7 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
   settle (200);
 
   xdotool ("key --clearmodifiers ctrl+l");
-  settle (200);
+  g_assert_true (wait_until (countries_filter_has_focus, f, 3000));
   xdotool ("type --delay 30 leb");
   settle (300);
   g_assert_cmpuint (migmap_window_get_n_countries_shown (f->window), ==, 1);
