@@ -552,6 +552,67 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+entity_text_has (gpointer data)
+{
+  const char **args = data;
+  Fixture *f = (Fixture *) args[0];
+  g_autofree char *text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+
+  return g_str_equal (migmap_window_get_side_page (f->window), "entity") && strstr (text, args[1]) != NULL;
+}
+
+/* Every kind has a page, reached from search and from each other: Frontex
+ * is an organisation with its projects, RO MED a place in Malta, the MTM
+ * Dialogue lists its partner agencies and meetings; no internal value
+ * shows. */
+static void
+test_entity_pages (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *query, *kind, *id, *expect; } cases[] = {
+    { "Frontex", "organisation", "frontex", "Partner in" },
+    { "RO MED", "place", "ro-med", "Malta" },
+    { "Mediterranean Transit Migration", "dialogue", "mtm", "Partner agencies" },
+    { "AMEDIP Focus Partner States", "group", "amedip-focus-partner-states", "the catalogue's inference" },
+    { "Tunis", "place", "tunis", "2nd AMEDIP Workshop" },
+    { "5+5", "dialogue", "five-plus-five", "5+5 Dialogue" },
+  };
+
+  (void) data;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { (const char *) f, cases[i].expect };
+      g_autofree char *text = NULL;
+      const char *kind = NULL;
+
+      migmap_window_search (f->window, cases[i].query);
+      g_assert_cmpstr (migmap_window_get_search_result (f->window, 0, &kind), ==, cases[i].id);
+      g_assert_cmpstr (kind, ==, cases[i].kind);
+      migmap_window_activate_search_result (f->window, 0);
+      if (!wait_until (entity_text_has, args, 3000))
+        {
+          text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+          g_test_message ("%s: page %s shows: %s", cases[i].query, migmap_window_get_side_page (f->window), text);
+          g_test_fail ();
+          return;
+        }
+      text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+      g_assert_null (strstr (text, "heading"));
+      g_assert_null (strstr (text, "restored_label"));
+      g_assert_null (strstr (text, "_")); /* no internal value: "eu_agency", "000_….txt" */
+    }
+
+  /* A link on the page opens the next: from the MTM Dialogue to Frontex. */
+  {
+    const char *args[] = { (const char *) f, "Implementing agency of" };
+    MigmapCatalogue *catalogue = migmap_window_get_catalogue (f->window);
+
+    migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, "mtm")));
+    migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, "icmpd")));
+    g_assert_true (wait_until (entity_text_has, args, 3000));
+  }
+}
+
+static gboolean
 find_error_dialog (gpointer data)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -783,6 +844,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add ("/window/search-first-results", Fixture, NULL, fixture_set_up, test_search_first_results, fixture_tear_down);
+  g_test_add ("/window/entity-pages", Fixture, NULL, fixture_set_up, test_entity_pages, fixture_tear_down);
   g_test_add ("/window/keyboard-walk", Fixture, NULL, fixture_set_up, test_keyboard_walk, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);

@@ -2,6 +2,7 @@
 /* migmap-window-private.h: what the window's files share */
 #pragma once
 
+#include "migmap-entity-panel.h"
 #include "migmap-layers-panel.h"
 #include "migmap-search.h"
 #include "migmap-window.h"
@@ -25,6 +26,7 @@ struct _MigmapWindow
   GtkStack           *side_stack;
   MigmapCountryPanel *country_panel;
   MigmapProjectPanel *project_panel;
+  MigmapEntityPanel  *entity_panel;
   GtkLabel           *search_status;
   GtkListView        *search_results;
 

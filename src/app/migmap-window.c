@@ -102,7 +102,9 @@ on_selection (MigmapWindow *self)
 {
   const char *code = migmap_map_state_get_selected_country (self->state);
 
-  if (migmap_map_state_get_selected_project (self->state))
+  if (migmap_map_state_get_selected_entity (self->state))
+    show_page (self, "entity");
+  else if (migmap_map_state_get_selected_project (self->state))
     show_page (self, "project");
   else
     show_page (self, code ? "country" : "welcome");
@@ -358,18 +360,23 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
         break;
       }
     case MIGMAP_SEARCH_RESULT_ORGANISATION:
-      {
-        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (catalogue, id);
-        if (projects->len)
-          migmap_window_show_project (self, g_ptr_array_index (projects, 0));
-        break;
-      }
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_DIALOGUE:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_GROUP:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_group (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_DOCUMENT:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_document (catalogue, id)));
+      break;
     case MIGMAP_SEARCH_RESULT_PLACE:
       {
         MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, id);
 
-        if (migmap_place_get_country (place))
-          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, NULL);
+        migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, place);
+        migmap_window_show_entity (self, G_OBJECT (place));
         migmap_map_state_show_place (self->state, place);
         break;
       }
@@ -377,14 +384,11 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
       {
         MigmapEvent *event = migmap_catalogue_lookup_event (catalogue, id);
         const char *place_id = migmap_event_get_place_id (event);
-        const char *project_id = migmap_event_get_project_id (event);
         MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
-        MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
 
-        if (project)
-          migmap_window_show_project (self, project);
-        if (place && migmap_place_get_country (place))
-          migmap_map_state_set_selected_country (self->state, migmap_place_get_country (place));
+        if (place)
+          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, place);
+        migmap_window_show_entity (self, G_OBJECT (event));
         if (place)
           migmap_map_state_show_place (self->state, place);
         break;
@@ -622,6 +626,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   g_type_ensure (MIGMAP_TYPE_LAYERS_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_PANEL);
   g_type_ensure (MIGMAP_TYPE_PROJECT_PANEL);
+  g_type_ensure (MIGMAP_TYPE_ENTITY_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-window.ui");
@@ -637,6 +642,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, project_panel);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_status);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_results);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -696,10 +702,12 @@ migmap_window_new (GtkApplication  *application,
   migmap_map_view_set_state (self->map_view, self->state);
   migmap_country_panel_set_state (self->country_panel, self->state);
   migmap_project_panel_set_state (self->project_panel, self->state);
+  migmap_entity_panel_set_state (self->entity_panel, self->state);
   migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
   build_countries_list (self);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-entity", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (migmap_map_state_get_viewport (self->state), "notify::projection",
                            G_CALLBACK (on_viewport_projection), self, G_CONNECT_SWAPPED);
   return self;
@@ -772,6 +780,25 @@ migmap_window_show_project (MigmapWindow *self, MigmapProject *project)
   g_return_if_fail (MIGMAP_IS_WINDOW (self));
   g_return_if_fail (MIGMAP_IS_PROJECT (project));
 
+  migmap_map_state_set_selected_entity (self->state, NULL);
   migmap_map_state_set_selected_project (self->state, project);
   migmap_project_panel_focus (self->project_panel);
+}
+
+/* The page of an organisation, dialogue, group, event, document or place. */
+void
+migmap_window_show_entity (MigmapWindow *self, GObject *entity)
+{
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_OBJECT (entity));
+
+  migmap_map_state_set_selected_entity (self->state, entity);
+  migmap_entity_panel_focus (self->entity_panel);
+}
+
+MigmapEntityPanel *
+migmap_window_get_entity_panel (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->entity_panel;
 }
