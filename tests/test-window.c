@@ -549,6 +549,9 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
   xdotool ("key Return");
   g_assert_true (wait_until (selected_is, &lebanon, 3000));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
+  /* A screen reader hears which country the map now shows. */
+  g_assert_cmpstr (migmap_map_view_get_accessible_label (migmap_window_get_map_view (f->window)), ==,
+                   "Map: Lebanon selected");
 }
 
 static gboolean
