@@ -396,41 +396,6 @@ first_result_is (gpointer data)
          g_strcmp0 (kind, e->kind) == 0;
 }
 
-static void
-test_search (Fixture *f, gconstpointer data)
-{
-  MigmapMapView *map = migmap_window_get_map_view (f->window);
-  ExpectResult amedip = { f, "project", "amedip" }, turkey = { f, "country", "TUR" };
-  Expect selected = { f, "TUR" };
-  const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
-  MigmapProject *shown;
-  double lon, lat;
-
-  (void) data;
-  /* Ctrl+F, type, Enter: as a user does. */
-  gtk_widget_grab_focus (GTK_WIDGET (map));
-  xdotool ("key --clearmodifiers ctrl+f");
-  settle (200);
-  xdotool ("type --delay 20 AMEDIP");
-  g_assert_true (wait_until (first_result_is, &amedip, 3000));
-  xdotool ("key Return");
-  settle (300);
-  shown = migmap_project_panel_get_project (migmap_window_get_project_panel (f->window));
-  g_assert_nonnull (shown);
-  g_assert_cmpstr (migmap_project_get_id (shown), ==, "amedip");
-
-  /* A lower-case name without its accent: Türkiye. */
-  xdotool ("key --clearmodifiers ctrl+f ctrl+a BackSpace");
-  xdotool ("type --delay 20 turkiye");
-  g_assert_true (wait_until (first_result_is, &turkey, 3000));
-  xdotool ("key Return");
-  g_assert_true (wait_until (selected_is, &selected, 3000));
-  settle (500);
-  g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
-  g_assert_true (lon > tur->label_bounds.west && lon < tur->label_bounds.east);
-  g_assert_true (lat > tur->label_bounds.south && lat < tur->label_bounds.north);
-}
-
 static gboolean
 countries_filter_has_focus (gpointer data)
 {
@@ -456,6 +421,42 @@ search_has_focus (gpointer data)
 
   return focus && GTK_IS_TEXT (focus) && gtk_widget_get_mapped (focus) &&
          gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_BAR) != NULL;
+}
+
+static void
+test_search (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  ExpectResult amedip = { f, "project", "amedip" }, turkey = { f, "country", "TUR" };
+  Expect selected = { f, "TUR" };
+  const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
+  MigmapProject *shown;
+  double lon, lat;
+
+  (void) data;
+  /* Ctrl+F, type, Enter: as a user does. */
+  gtk_widget_grab_focus (GTK_WIDGET (map));
+  xdotool ("key --clearmodifiers ctrl+f");
+  g_assert_true (wait_until (search_has_focus, f, 3000));
+  settle (200); /* the search bar slides in */
+  xdotool ("type --delay 20 AMEDIP");
+  g_assert_true (wait_until (first_result_is, &amedip, 3000));
+  xdotool ("key Return");
+  settle (300);
+  shown = migmap_project_panel_get_project (migmap_window_get_project_panel (f->window));
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (migmap_project_get_id (shown), ==, "amedip");
+
+  /* A lower-case name without its accent: Türkiye. */
+  xdotool ("key --clearmodifiers ctrl+f ctrl+a BackSpace");
+  xdotool ("type --delay 20 turkiye");
+  g_assert_true (wait_until (first_result_is, &turkey, 3000));
+  xdotool ("key Return");
+  g_assert_true (wait_until (selected_is, &selected, 3000));
+  settle (500);
+  g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
+  g_assert_true (lon > tur->label_bounds.west && lon < tur->label_bounds.east);
+  g_assert_true (lat > tur->label_bounds.south && lat < tur->label_bounds.north);
 }
 
 /* What a person types finds what they mean, first, in the window as in
