@@ -8,6 +8,7 @@
 #include "migmap-data-files.h"
 #include "migmap-dates.h"
 #include "migmap-export-dialog.h"
+#include "migmap-language.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-map-layer.h"
 #include "migmap-print.h"
@@ -468,6 +469,23 @@ first_result_is (gpointer data)
          g_strcmp0 (kind, e->kind) == 0;
 }
 
+static gboolean
+countries_filter_has_focus (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus && GTK_IS_TEXT (focus) && gtk_widget_get_mapped (focus) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_BAR) == NULL &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_STACK) != NULL;
+}
+
+static gboolean
+editable_is_empty (gpointer data)
+{
+  return *gtk_editable_get_text (GTK_EDITABLE (data)) == '\0';
+}
+
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -498,6 +516,189 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &tur->label_bounds }, WAIT_MS));
   g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
   g_test_message ("centre after Türkiye: %f, %f", lon, lat);
+}
+
+/* What a person types finds what they mean, first, in the window as in
+ * migmap-query (tests/test-query.sh): every kind, the sources' spellings,
+ * French and Arabic names, a typo. */
+static void
+test_search_first_results (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *text, *kind, *id; } cases[] = {
+    { "Turkey", "country", "TUR" },
+    { "Cape Verde", "country", "CPV" },
+    { "Tunsia", "country", "TUN" },
+    { "Maroc", "country", "MAR" },
+    { "لبنان", "country", "LBN" },
+    { "Tunis", "place", "tunis" },
+    { "AMEDIP", "project", "amedip" },
+    { "EU-27", "group", "eu-27-2007-2013" },
+    { "Frontex", "organisation", "frontex" },
+    { "RO MED", "place", "ro-med" },
+    { "5+5", "dialogue", "five-plus-five" },
+  };
+
+  (void) data;
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ExpectResult expect = { f, cases[i].kind, cases[i].id };
+      g_autofree char *quoted = g_shell_quote (cases[i].text);
+      g_autofree char *type = g_strdup_printf ("type --delay 50 %s", quoted);
+
+
+      xdotool ("key --clearmodifiers ctrl+f");
+      g_assert_true (wait_until (search_has_focus, f, WAIT_MS));
+      xdotool ("key --clearmodifiers ctrl+a BackSpace");
+      if (g_str_is_ascii (cases[i].text))
+        xdotool (type);
+      else
+        {
+          /* GTK 4 under Xvfb ignores the key map xdotool changes to type
+           * letters outside it: commit the word as an input method does. */
+          GtkEditable *text = GTK_EDITABLE (gtk_root_get_focus (GTK_ROOT (f->window)));
+          int position = 0;
+
+          g_assert_true (wait_until (editable_is_empty, text, WAIT_MS)); /* after ctrl+a BackSpace */
+          gtk_editable_insert_text (text, cases[i].text, -1, &position);
+        }
+      if (!wait_until (first_result_is, &expect, WAIT_MS))
+        {
+          const char *kind = NULL;
+          const char *id = migmap_window_get_n_search_results (f->window)
+                             ? migmap_window_get_search_result (f->window, 0, &kind) : NULL;
+
+          GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+          g_test_message ("typed %s (the entry has \"%s\"): first result %s %s, not %s %s", cases[i].text,
+                          focus && GTK_IS_EDITABLE (focus) ? gtk_editable_get_text (GTK_EDITABLE (focus)) : "",
+                          kind, id, cases[i].kind, cases[i].id);
+          g_test_fail ();
+          return;
+        }
+    }
+}
+
+/* Without a mouse: Ctrl+F, a name, Enter opens it; Ctrl+L, "leb", Enter
+ * selects Lebanon from the Countries list, which shows only it. */
+static gboolean
+not_on_search_page (gpointer data)
+{
+  return !g_str_equal (migmap_window_get_side_page (((Fixture *) data)->window), "search");
+}
+
+static gboolean
+search_lost_focus (gpointer data)
+{
+  return !search_has_focus (data);
+}
+
+static gboolean
+one_country_shown (gpointer data)
+{
+  return migmap_window_get_n_countries_shown (((Fixture *) data)->window) == 1;
+}
+
+typedef struct {
+  MigmapTimeline *timeline;
+  const char     *text;
+} ExpectTimeline;
+
+static gboolean
+timeline_reads (gpointer data)
+{
+  ExpectTimeline *e = data;
+  return g_strcmp0 (migmap_timeline_get_text (e->timeline), e->text) == 0;
+}
+
+static void
+test_keyboard_walk (Fixture *f, gconstpointer data)
+{
+  Expect lebanon = { f, "LBN" };
+  ExpectResult frontex = { f, "organisation", "frontex" };
+
+  (void) data;
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
+  xdotool ("key --clearmodifiers ctrl+f");
+  g_assert_true (wait_until (search_has_focus, f, WAIT_MS));
+  xdotool ("type --delay 20 Frontex");
+  g_assert_true (wait_until (first_result_is, &frontex, WAIT_MS));
+  xdotool ("key Return");
+  g_assert_true (wait_until (not_on_search_page, f, WAIT_MS));
+  xdotool ("key Escape");
+  g_assert_true (wait_until (search_lost_focus, f, WAIT_MS));
+
+  xdotool ("key --clearmodifiers ctrl+l");
+  g_assert_true (wait_until (countries_filter_has_focus, f, WAIT_MS));
+  xdotool ("type --delay 30 leb");
+  g_assert_true (wait_until (one_country_shown, f, WAIT_MS));
+  xdotool ("key Return");
+  g_assert_true (wait_until (selected_is, &lebanon, WAIT_MS));
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
+  /* A screen reader hears which country the map now shows. */
+  g_assert_cmpstr (migmap_map_view_get_accessible_label (migmap_window_get_map_view (f->window)), ==,
+                   "Map: Lebanon selected");
+}
+
+static gboolean
+entity_text_has (gpointer data)
+{
+  const char **args = data;
+  Fixture *f = (Fixture *) args[0];
+  g_autofree char *text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+
+  return g_str_equal (migmap_window_get_side_page (f->window), "entity") && strstr (text, args[1]) != NULL;
+}
+
+/* Every kind has a page, reached from search and from each other: Frontex
+ * is an organisation with its projects, RO MED a place in Malta, the MTM
+ * Dialogue lists its partner agencies and meetings; no internal value
+ * shows. */
+static void
+test_entity_pages (Fixture *f, gconstpointer data)
+{
+  static const struct { const char *query, *kind, *id, *expect; } cases[] = {
+    { "Frontex", "organisation", "frontex", "Partner in" },
+    { "RO MED", "place", "ro-med", "Malta" },
+    { "Mediterranean Transit Migration", "dialogue", "mtm", "Partner agencies" },
+    { "AMEDIP Focus Partner States", "group", "amedip-focus-partner-states", "the catalogue's inference" },
+    { "Tunis", "place", "tunis", "2nd AMEDIP Workshop" },
+    { "5+5", "dialogue", "five-plus-five", "5+5 Dialogue" },
+  };
+
+  (void) data;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[] = { (const char *) f, cases[i].expect };
+      g_autofree char *text = NULL;
+      const char *kind = NULL;
+
+      migmap_window_search (f->window, cases[i].query);
+      g_assert_cmpstr (migmap_window_get_search_result (f->window, 0, &kind), ==, cases[i].id);
+      g_assert_cmpstr (kind, ==, cases[i].kind);
+      migmap_window_activate_search_result (f->window, 0);
+      if (!wait_until (entity_text_has, args, WAIT_MS))
+        {
+          text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+          g_test_message ("%s: page %s shows: %s", cases[i].query, migmap_window_get_side_page (f->window), text);
+          g_test_fail ();
+          return;
+        }
+      text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+      g_assert_null (strstr (text, "heading"));
+      g_assert_null (strstr (text, "restored_label"));
+      g_assert_null (strstr (text, "_")); /* no internal value: "eu_agency", "000_….txt" */
+    }
+
+  /* A link on the page opens the next: from the MTM Dialogue to Frontex. */
+  {
+    const char *args[] = { (const char *) f, "Implementing agency of" };
+    MigmapCatalogue *catalogue = migmap_window_get_catalogue (f->window);
+
+    migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, "mtm")));
+    migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, "icmpd")));
+    g_assert_true (wait_until (entity_text_has, args, WAIT_MS));
+  }
 }
 
 static gboolean
@@ -879,21 +1080,18 @@ test_timeline (Fixture *f, gconstpointer data)
    * back: keys step by year and by month. */
   g_assert_true (migmap_timeline_get_year_x (timeline, 2005, &year_x));
   click (strip, year_x, gtk_widget_get_height (strip) / 2.0);
-  g_assert_true (wait_until (date_is_year, &y2005, 3000));
+  g_assert_true (wait_until (date_is_year, &y2005, WAIT_MS));
   xdotool ("key Up Up Up Up Up");
   xdotool ("key Right");
-  settle (200);
-  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  g_assert_true (wait_until (timeline_reads, &(ExpectTimeline) { timeline, "January 2011" }, WAIT_MS));
   xdotool ("key Down");   /* a year step keeps the month */
-  settle (200);
-  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2010");
+  g_assert_true (wait_until (timeline_reads, &(ExpectTimeline) { timeline, "January 2010" }, WAIT_MS));
   xdotool ("key Up");
-  settle (200);
-  g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "January 2011");
+  g_assert_true (wait_until (timeline_reads, &(ExpectTimeline) { timeline, "January 2011" }, WAIT_MS));
   xdotool ("key Home");
   for (guint i = 0; i < 2010 - 2002; i++)
     xdotool ("key Up");
-  g_assert_true (wait_until (date_is_year, &y2010, 3000));
+  g_assert_true (wait_until (date_is_year, &y2010, WAIT_MS));
   g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "2010");
 
   /* The screen: Jordan is land, Lebanon has STREDECA's colour. */
@@ -909,7 +1107,7 @@ test_timeline (Fixture *f, gconstpointer data)
 
   /* Lebanon's panel: STREDECA running in 2010, EMM5 not among them. */
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &lebanon, 3000));
+  g_assert_true (wait_until (selected_is, &lebanon, WAIT_MS));
   country_text = migmap_country_panel_dup_text (migmap_window_get_country_panel (f->window));
   g_test_message ("country panel at 2010:\n%s", country_text);
   g_assert_nonnull (strstr (country_text, "3 projects running in 2010"));
@@ -982,6 +1180,9 @@ main (int argc, char **argv)
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets the "C" locale, where gettext has no French or
+   * Arabic country names to search; the application sets up its own. */
+  migmap_language_init (NULL);
   app = gtk_application_new ("io.github.migmap.MigMap.Test", G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -991,6 +1192,9 @@ main (int argc, char **argv)
   g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,
               fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/window/search-first-results", Fixture, NULL, fixture_set_up, test_search_first_results, fixture_tear_down);
+  g_test_add ("/window/entity-pages", Fixture, NULL, fixture_set_up, test_entity_pages, fixture_tear_down);
+  g_test_add ("/window/keyboard-walk", Fixture, NULL, fixture_set_up, test_keyboard_walk, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/window/hostile-shapefiles", Fixture, NULL, fixture_set_up, test_hostile_shapefiles, fixture_tear_down);

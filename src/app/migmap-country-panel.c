@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "migmap-catalogue-links.h"
 #include "migmap-dates.h"
 #include "migmap-style.h"
 #include "migmap-widget-helpers.h"
@@ -28,6 +29,8 @@ struct _MigmapCountryPanel
   GtkWidget  *no_projects_label;
   GtkWidget  *events_heading;
   GtkBox     *events_box;
+  GtkLabel   *funds_heading;
+  GtkBox     *funds_box;
 
   MigmapMapState *state;
   char       *code;
@@ -155,6 +158,8 @@ migmap_country_panel_class_init (MigmapCountryPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, no_projects_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, events_heading);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, events_box);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, funds_heading);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, funds_box);
   gtk_widget_class_bind_template_callback (widget_class, on_project_row_activated);
   gtk_widget_class_set_css_name (widget_class, "countrypanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -221,6 +226,16 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
 
   migmap_widget_unparent_children (GTK_WIDGET (self->events_box));
   show_events (self, catalogue, code, at);
+
+  /* What the state funds as a donor: the projects, not only where it is. */
+  migmap_widget_unparent_children (GTK_WIDGET (self->funds_box));
+  {
+    g_autoptr(GPtrArray) funded = migmap_catalogue_projects_funded_by_country (catalogue, code);
+
+    for (guint i = 0; i < funded->len; i++)
+      gtk_box_append (self->funds_box, new_line (migmap_project_get_title (g_ptr_array_index (funded, i)), FALSE));
+    gtk_widget_set_visible (GTK_WIDGET (self->funds_heading), funded->len > 0);
+  }
 }
 
 /* What happened at a clicked marker, above the country's full lists. */

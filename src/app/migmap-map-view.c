@@ -32,6 +32,7 @@ struct _MigmapMapView
 
   MigmapMapState  *state;
   MigmapViewport  *viewport;    /* the state's */
+  char            *accessible_label;
   /* 1:50m for wide views, 1:10m once zoomed in; each caches its own projections. */
   MigmapRenderer  *renderers[2];
   gboolean         view_initialised;
@@ -744,6 +745,7 @@ migmap_map_view_finalize (GObject *object)
   g_clear_object (&self->workers[0]);
   g_clear_object (&self->workers[1]);
 
+  g_free (self->accessible_label);
   G_OBJECT_CLASS (migmap_map_view_parent_class)->finalize (object);
 }
 
@@ -906,6 +908,35 @@ migmap_map_view_get_state (MigmapMapView *self)
 }
 
 /* The view draws @state and reports clicks to it; NULL draws nothing. */
+/* A screen reader hears what is selected on the map, not only "Map". */
+static void
+announce_selection (MigmapMapView *self)
+{
+  const char *code = migmap_map_state_get_selected_country (self->state);
+  MigmapPlace *place = migmap_map_state_get_selected_place (self->state);
+  const char *country = code ? migmap_map_state_country_name (self->state, code) : NULL;
+  g_autofree char *label = NULL;
+
+  if (place && country)
+    /* TRANSLATORS: the map's accessible name: "Map: Tunis, Tunisia" */
+    label = g_strdup_printf (_("Map: %s, %s"), migmap_place_get_name (place), country);
+  else if (country)
+    /* TRANSLATORS: the map's accessible name with a selected country */
+    label = g_strdup_printf (_("Map: %s selected"), country);
+  else
+    label = g_strdup (_("Map"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_free (self->accessible_label);
+  self->accessible_label = g_steal_pointer (&label);
+}
+
+const char *
+migmap_map_view_get_accessible_label (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), NULL);
+  return self->accessible_label ? self->accessible_label : _("Map");
+}
+
 void
 migmap_map_view_set_state (MigmapMapView *self, MigmapMapState *state)
 {
@@ -931,6 +962,8 @@ migmap_map_view_set_state (MigmapMapView *self, MigmapMapState *state)
       g_signal_connect_object (state, "notify::shapes", G_CALLBACK (on_state_shapes), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (state, "show-bounds", G_CALLBACK (on_show_bounds), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (state, "show-point", G_CALLBACK (on_show_point), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::selected-country", G_CALLBACK (announce_selection), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (state, "notify::selected-place", G_CALLBACK (announce_selection), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->viewport, "notify", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
       if (width >= 1 && height >= 1)
         migmap_viewport_set_size (self->viewport, width, height);

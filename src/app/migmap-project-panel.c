@@ -199,6 +199,32 @@ new_flow (void)
   return flow;
 }
 
+static int
+compare_country_names (gconstpointer a, gconstpointer b, gpointer codes)
+{
+  const char *x = *(const char * const *) a, *y = *(const char * const *) b;
+  const char *nx = migmap_country_codes_get_translated_name (codes, x);
+  const char *ny = migmap_country_codes_get_translated_name (codes, y);
+
+  return g_utf8_collate (nx ? nx : x, ny ? ny : y);
+}
+
+/* How the catalogue knows the countries, in words, never the data's
+ * field value. */
+static const char *
+countries_basis_text (const char *basis)
+{
+  if (g_str_equal (basis, "heading"))
+    return _("The source lists the project under this country's heading.");
+  if (g_str_equal (basis, "restored_label"))
+    return _("The source's “Countries” label was lost when its text was extracted; the list under it is read as the countries.");
+  if (g_str_equal (basis, "title"))
+    return _("The country is named in the project's title.");
+  if (g_str_equal (basis, "text"))
+    return _("The countries are named in the source's text about the project.");
+  return NULL;
+}
+
 static void
 add_countries_section (MigmapProjectPanel *self)
 {
@@ -207,6 +233,7 @@ add_countries_section (MigmapProjectPanel *self)
   GtkWidget *section = add_section (self, _("Countries"));
   const char *group_id = migmap_project_get_country_group_id (self->project);
   MigmapGroup *group = group_id ? migmap_catalogue_lookup_group (self->catalogue, group_id) : NULL;
+  g_autoptr(GPtrArray) sorted = NULL;
   GtkWidget *flow;
 
   if (codes == NULL || codes[0] == NULL)
@@ -215,11 +242,17 @@ add_countries_section (MigmapProjectPanel *self)
       return;
     }
   flow = new_flow ();
+  /* By name in the interface language, as a reader looks for them. */
+  sorted = g_ptr_array_new ();
   for (guint i = 0; codes[i]; i++)
+    g_ptr_array_add (sorted, (gpointer) codes[i]);
+  g_ptr_array_sort_with_data (sorted, compare_country_names, names);
+  for (guint i = 0; i < sorted->len; i++)
     {
-      const char *name = migmap_country_codes_get_translated_name (names, codes[i]);
+      const char *code = sorted->pdata[i];
+      const char *name = migmap_country_codes_get_translated_name (names, code);
       gtk_flow_box_append (GTK_FLOW_BOX (flow),
-                           new_link_button (name ? name : codes[i], codes[i], G_CALLBACK (on_country_clicked), self));
+                           new_link_button (name ? name : code, code, G_CALLBACK (on_country_clicked), self));
     }
   gtk_box_append (GTK_BOX (section), flow);
   if (group && migmap_group_get_expanded_from (group))
@@ -229,7 +262,12 @@ add_countries_section (MigmapProjectPanel *self)
       gtk_box_append (GTK_BOX (section), new_text (note, TRUE));
     }
   if (migmap_project_get_countries_basis (self->project))
-    gtk_box_append (GTK_BOX (section), new_text (migmap_project_get_countries_basis (self->project), TRUE));
+    {
+      const char *basis = countries_basis_text (migmap_project_get_countries_basis (self->project));
+
+      if (basis)
+        gtk_box_append (GTK_BOX (section), new_text (basis, TRUE));
+    }
 }
 
 static char *

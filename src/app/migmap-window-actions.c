@@ -100,11 +100,18 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   migmap_map_view_zoom (MIGMAP_WINDOW (widget)->map_view, g_str_equal (action_name, "win.zoom-in") ? 1.5 : 1 / 1.5);
 }
 
+static void
+find_country_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  migmap_window_find_country (MIGMAP_WINDOW (widget));
+}
+
 void
 migmap_window_class_add_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open-shapefile", NULL, open_shapefile_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.find-country", NULL, find_country_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.reset-view", NULL, reset_view_action);
@@ -114,6 +121,7 @@ migmap_window_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-shapefile", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.find-country", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);

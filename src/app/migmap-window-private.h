@@ -2,8 +2,10 @@
 /* migmap-window-private.h: what the window's files share */
 #pragma once
 
+#include "migmap-entity-panel.h"
 #include "migmap-layers-panel.h"
 #include "migmap-timeline.h"
+#include "migmap-search.h"
 #include "migmap-window.h"
 
 G_BEGIN_DECLS
@@ -18,17 +20,23 @@ struct _MigmapWindow
   GtkSearchEntry     *search_entry;
   MigmapLayersPanel  *layers_panel;
   GtkListView        *countries_view;
+  GtkSearchEntry     *countries_entry;
+  GtkToggleButton    *sidebar_button;
+  GtkStack           *sidebar_stack;
   MigmapMapView      *map_view;
   MigmapTimeline     *timeline;
   GtkStack           *side_stack;
   MigmapCountryPanel *country_panel;
   MigmapProjectPanel *project_panel;
+  MigmapEntityPanel  *entity_panel;
   GtkLabel           *search_status;
   GtkListView        *search_results;
 
   MigmapMapState     *state;
   GListStore         *countries;      /* MigmapCountryItem, by name */
-  GtkSingleSelection *countries_selection;
+  GtkSingleSelection *countries_selection; /* of countries_filtered */
+  GtkFilterListModel *countries_filtered;
+  MigmapSearchQuery  *countries_query;     /* NULL: no filter */
   GSettings          *settings;
   GtkSingleSelection *results_selection;   /* of MigmapSearchResult */
   GtkPageSetup       *page_setup;     /* the last print's, for the next one */
@@ -36,6 +44,7 @@ struct _MigmapWindow
 };
 
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
+void migmap_window_find_country      (MigmapWindow   *self);
 void migmap_window_show_error        (MigmapWindow   *self,
                                       const char     *primary,
                                       const char     *secondary);

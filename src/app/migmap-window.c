@@ -89,9 +89,11 @@ show_page (MigmapWindow *self, const char *page)
 static guint
 country_position (MigmapWindow *self, const char *code)
 {
-  for (guint i = 0; code && i < g_list_model_get_n_items (G_LIST_MODEL (self->countries)); i++)
+  GListModel *shown = G_LIST_MODEL (self->countries_filtered);
+
+  for (guint i = 0; code && i < g_list_model_get_n_items (shown); i++)
     {
-      g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), i);
+      g_autoptr(MigmapCountryItem) item = g_list_model_get_item (shown, i);
       if (g_str_equal (migmap_country_item_get_code (item), code))
         return i;
     }
@@ -103,7 +105,9 @@ on_selection (MigmapWindow *self)
 {
   const char *code = migmap_map_state_get_selected_country (self->state);
 
-  if (migmap_map_state_get_selected_project (self->state))
+  if (migmap_map_state_get_selected_entity (self->state))
+    show_page (self, "entity");
+  else if (migmap_map_state_get_selected_project (self->state))
     show_page (self, "project");
   else
     show_page (self, code ? "country" : "welcome");
@@ -136,12 +140,85 @@ build_countries_list (MigmapWindow *self)
 static void
 on_country_activated (MigmapWindow *self, guint position)
 {
-  g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries), position);
+  g_autoptr(MigmapCountryItem) item = g_list_model_get_item (G_LIST_MODEL (self->countries_filtered), position);
 
   if (item == NULL)
     return;
   migmap_window_select_country (self, migmap_country_item_get_code (item), TRUE);
   migmap_country_panel_focus (self->country_panel);
+}
+
+/* The Countries list keeps the countries known by a name that starts with
+ * what was typed, in any of the MTM Dialogue's languages ("leb", "Liban",
+ * "لبنان"), or by the sources' spelling ("Turkey"). */
+static gboolean
+country_filter_match (gpointer item, gpointer user_data)
+{
+  MigmapWindow *self = user_data;
+  MigmapCountryItem *country = item;
+  const char *code = migmap_country_item_get_code (country);
+  MigmapCatalogue *catalogue;
+  g_autoptr(MigmapSearchKey) key = NULL;
+  const char * const *aliases;
+  const char *names;
+
+  if (self->countries_query == NULL)
+    return TRUE;
+  catalogue = migmap_window_get_catalogue (self);
+  key = migmap_search_key_new ();
+  migmap_search_key_add_name (key, migmap_country_item_get_name (country));
+  names = migmap_country_codes_get_search_names (migmap_catalogue_get_country_codes (catalogue), code);
+  if (names != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (names, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        migmap_search_key_add_name (key, lines[i]);
+    }
+  aliases = migmap_catalogue_get_country_aliases (catalogue, code);
+  for (guint i = 0; aliases && aliases[i]; i++)
+    migmap_search_key_add_name (key, aliases[i]);
+  migmap_search_key_add_acronym (key, code);
+  return migmap_search_query_match (self->countries_query, key) >= MIGMAP_SEARCH_FUZZY;
+}
+
+static void
+on_countries_filter_changed (MigmapWindow *self)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->countries_filtered);
+
+  g_clear_pointer (&self->countries_query, migmap_search_query_free);
+  self->countries_query = migmap_search_query_new (gtk_editable_get_text (GTK_EDITABLE (self->countries_entry)));
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* The list shows the selected country again if it is still there. */
+  gtk_single_selection_set_selected (self->countries_selection,
+                                     country_position (self, migmap_map_state_get_selected_country (self->state)));
+}
+
+/* Enter in the filter opens the first country left. */
+static void
+on_countries_filter_activate (MigmapWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->countries_filtered)) > 0)
+    on_country_activated (self, 0);
+}
+
+guint
+migmap_window_get_n_countries_shown (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->countries_filtered));
+}
+
+/* Shows the Countries list and puts the cursor in its filter. */
+void
+migmap_window_find_country (MigmapWindow *self)
+{
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+
+  gtk_toggle_button_set_active (self->sidebar_button, TRUE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "countries");
+  gtk_widget_grab_focus (GTK_WIDGET (self->countries_entry));
 }
 
 /* ---- search ---- */
@@ -334,18 +411,23 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
         break;
       }
     case MIGMAP_SEARCH_RESULT_ORGANISATION:
-      {
-        g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_organisation (catalogue, id);
-        if (projects->len)
-          migmap_window_show_project (self, g_ptr_array_index (projects, 0));
-        break;
-      }
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_DIALOGUE:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_GROUP:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_group (catalogue, id)));
+      break;
+    case MIGMAP_SEARCH_RESULT_DOCUMENT:
+      migmap_window_show_entity (self, G_OBJECT (migmap_catalogue_lookup_document (catalogue, id)));
+      break;
     case MIGMAP_SEARCH_RESULT_PLACE:
       {
         MigmapPlace *place = migmap_catalogue_lookup_place (catalogue, id);
 
-        if (migmap_place_get_country (place))
-          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, NULL);
+        migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, place);
+        migmap_window_show_entity (self, G_OBJECT (place));
         migmap_map_state_show_place (self->state, place);
         break;
       }
@@ -353,14 +435,11 @@ migmap_window_activate_search_result (MigmapWindow *self, guint index)
       {
         MigmapEvent *event = migmap_catalogue_lookup_event (catalogue, id);
         const char *place_id = migmap_event_get_place_id (event);
-        const char *project_id = migmap_event_get_project_id (event);
         MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (catalogue, place_id) : NULL;
-        MigmapProject *project = project_id ? migmap_catalogue_lookup_project (catalogue, project_id) : NULL;
 
-        if (project)
-          migmap_window_show_project (self, project);
-        if (place && migmap_place_get_country (place))
-          migmap_map_state_set_selected_country (self->state, migmap_place_get_country (place));
+        if (place)
+          migmap_map_state_select (self->state, migmap_place_get_country (place), NULL, place);
+        migmap_window_show_entity (self, G_OBJECT (event));
         if (place)
           migmap_map_state_show_place (self->state, place);
         break;
@@ -525,7 +604,9 @@ migmap_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
   g_clear_object (&self->countries_selection);
+  g_clear_object (&self->countries_filtered);
   g_clear_object (&self->countries);
+  g_clear_pointer (&self->countries_query, migmap_search_query_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->results_selection);
@@ -604,6 +685,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   g_type_ensure (MIGMAP_TYPE_LAYERS_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_PANEL);
   g_type_ensure (MIGMAP_TYPE_PROJECT_PANEL);
+  g_type_ensure (MIGMAP_TYPE_ENTITY_PANEL);
   g_type_ensure (MIGMAP_TYPE_COUNTRY_ITEM);
   g_type_ensure (MIGMAP_TYPE_TIMELINE);
 
@@ -613,11 +695,15 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, layers_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_view);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_entry);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, country_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, project_panel);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, entity_panel);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_status);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, search_results);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
@@ -625,6 +711,8 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_search_result_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_country_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_countries_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_countries_filter_activate);
 
   migmap_window_class_add_actions (widget_class);
 }
@@ -634,10 +722,14 @@ migmap_window_init (MigmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->countries = g_list_store_new (MIGMAP_TYPE_COUNTRY_ITEM);
-  self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries)));
+  self->countries_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->countries)),
+                                                        GTK_FILTER (gtk_custom_filter_new (country_filter_match, self, NULL)));
+  self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries_filtered)));
   gtk_single_selection_set_autoselect (self->countries_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->countries_selection, TRUE);
   gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
+  /* Typing while the list has the focus filters it. */
+  gtk_search_entry_set_key_capture_widget (self->countries_entry, GTK_WIDGET (self->countries_view));
   /* The first result is selected: Enter opens it. */
   self->results_selection = gtk_single_selection_new (NULL);
   gtk_list_view_set_model (self->search_results, GTK_SELECTION_MODEL (self->results_selection));
@@ -672,11 +764,13 @@ migmap_window_new (GtkApplication  *application,
   migmap_country_panel_set_state (self->country_panel, self->state);
   migmap_project_panel_set_state (self->project_panel, self->state);
   migmap_timeline_set_state (self->timeline, self->state);
+  migmap_entity_panel_set_state (self->entity_panel, self->state);
   migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
   build_countries_list (self);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->state, "notify::selected-entity", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (migmap_map_state_get_viewport (self->state), "notify::projection",
                            G_CALLBACK (on_viewport_projection), self, G_CONNECT_SWAPPED);
   return self;
@@ -756,6 +850,25 @@ migmap_window_show_project (MigmapWindow *self, MigmapProject *project)
   g_return_if_fail (MIGMAP_IS_WINDOW (self));
   g_return_if_fail (MIGMAP_IS_PROJECT (project));
 
+  migmap_map_state_set_selected_entity (self->state, NULL);
   migmap_map_state_set_selected_project (self->state, project);
   migmap_project_panel_focus (self->project_panel);
+}
+
+/* The page of an organisation, dialogue, group, event, document or place. */
+void
+migmap_window_show_entity (MigmapWindow *self, GObject *entity)
+{
+  g_return_if_fail (MIGMAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_OBJECT (entity));
+
+  migmap_map_state_set_selected_entity (self->state, entity);
+  migmap_entity_panel_focus (self->entity_panel);
+}
+
+MigmapEntityPanel *
+migmap_window_get_entity_panel (MigmapWindow *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_WINDOW (self), NULL);
+  return self->entity_panel;
 }

@@ -7,6 +7,7 @@
 #include "migmap-catalogue.h"
 #include "migmap-country-panel.h"
 #include "migmap-map-view.h"
+#include "migmap-entity-panel.h"
 #include "migmap-project-panel.h"
 #include "migmap-snapshot.h"
 #include "migmap-timeline.h"
@@ -44,6 +45,11 @@ void                migmap_window_load_shapefile       (MigmapWindow *self,
 void                migmap_window_search               (MigmapWindow *self,
                                                         const char   *text);
 guint               migmap_window_get_n_search_results (MigmapWindow *self);
+void                migmap_window_show_entity          (MigmapWindow *self,
+                                                        GObject      *entity);
+MigmapEntityPanel  *migmap_window_get_entity_panel     (MigmapWindow *self);
+/* How many rows the Countries list shows through its filter. */
+guint               migmap_window_get_n_countries_shown (MigmapWindow *self);
 const char         *migmap_window_get_search_result    (MigmapWindow *self,
                                                         guint         index,
                                                         const char  **kind);

@@ -6,6 +6,7 @@
 #include "migmap-catalogue.h"
 
 #include "migmap-catalogue-private.h"
+#include "migmap-search.h"
 
 /* One entity array of the file: its key, the kind of id it defines and how
  * to parse an element. */
@@ -31,8 +32,9 @@ static const struct {
 };
 
 typedef struct {
-  GObject *object; /* borrowed from the stores */
-  char    *text;   /* folded, see migmap_text_fold() */
+  GObject         *object; /* borrowed from the stores */
+  char            *text;   /* folded, see migmap_text_fold() */
+  MigmapSearchKey *key;    /* for ranked results */
 } SearchEntry;
 
 struct _MigmapCatalogue {
@@ -45,6 +47,7 @@ struct _MigmapCatalogue {
   GListStore         *stores[MIGMAP_N_REFS];
   GHashTable         *by_id[MIGMAP_N_REFS];         /* id -> object (borrowed) */
   GArray             *search_index;                 /* SearchEntry */
+  GHashTable         *country_aliases;              /* ISO3 -> GStrv: the sources' spellings */
 };
 
 G_DEFINE_FINAL_TYPE (MigmapCatalogue, migmap_catalogue, G_TYPE_OBJECT)
@@ -53,6 +56,7 @@ static void
 search_entry_clear (gpointer data)
 {
   g_free (((SearchEntry *) data)->text);
+  migmap_search_key_free (((SearchEntry *) data)->key);
 }
 
 static void
@@ -70,6 +74,7 @@ migmap_catalogue_finalize (GObject *object)
       g_clear_object (&self->stores[i]);
     }
   g_array_unref (self->search_index);
+  g_hash_table_unref (self->country_aliases);
 
   G_OBJECT_CLASS (migmap_catalogue_parent_class)->finalize (object);
 }
@@ -92,6 +97,7 @@ migmap_catalogue_init (MigmapCatalogue *self)
     }
   self->search_index = g_array_new (FALSE, TRUE, sizeof (SearchEntry));
   g_array_set_clear_func (self->search_index, search_entry_clear);
+  self->country_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
 }
 
 /* --- loading -------------------------------------------------------------- */
@@ -140,6 +146,46 @@ read_sources (MigmapCatalogue       *self,
 
   self->source_files = g_strv_builder_end (files);
   self->source_titles = g_strv_builder_end (titles);
+  return TRUE;
+}
+
+/* "country_aliases": the sources' spellings of countries that iso-codes
+ * names otherwise ("Turkey", "Cape Verde"), each with its source. */
+static gboolean
+read_country_aliases (MigmapCatalogue       *self,
+                      MigmapCatalogueReader *reader,
+                      json_object           *root,
+                      GError               **error)
+{
+  static const char * const keys[] = { "country", "alias", "source", "note", NULL };
+  json_object *array;
+
+  if (!migmap_json_reader_array (reader->json, root, "", "country_aliases", FALSE, &array, error))
+    return FALSE;
+
+  for (gsize i = 0; array && i < json_object_array_length (array); i++)
+    {
+      json_object *item = json_object_array_get_idx (array, i);
+      g_autofree char *item_path = migmap_json_path_index ("country_aliases", i);
+      g_autofree char *country = NULL;
+      g_autofree char *alias = NULL;
+      g_autofree char *note = NULL;
+      g_auto(GStrv) sources = NULL;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      const char * const *known;
+
+      if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
+          !migmap_catalogue_reader_country (reader, item, item_path, "country", TRUE, &country, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "alias", TRUE, &alias, error) ||
+          !migmap_catalogue_reader_sources (reader, item, item_path, &sources, error) ||
+          !migmap_json_reader_string (reader->json, item, item_path, "note", FALSE, &note, error))
+        return FALSE;
+      known = g_hash_table_lookup (self->country_aliases, country);
+      if (known != NULL)
+        g_strv_builder_addv (builder, (const char **) known);
+      g_strv_builder_add (builder, alias);
+      g_hash_table_replace (self->country_aliases, g_steal_pointer (&country), g_strv_builder_end (builder));
+    }
   return TRUE;
 }
 
@@ -346,13 +392,17 @@ append_place (MigmapCatalogue *self,
   append_country (self, text, migmap_place_get_country (place));
 }
 
+/* @key holds the names the ranking compares with; everything else in
+ * @text only counts as a mention. */
 static void
 add_to_index (MigmapCatalogue *self,
               gpointer         object,
-              GString         *text)
+              GString         *text,
+              MigmapSearchKey *key) /* owned */
 {
-  SearchEntry entry = { object, migmap_text_fold (text->str) };
+  SearchEntry entry = { object, migmap_text_fold (text->str), key };
 
+  migmap_search_key_add_text (key, text->str);
   g_array_append_val (self->search_index, entry);
   g_string_truncate (text, 0);
 }
@@ -364,6 +414,7 @@ index_project (MigmapCatalogue *self,
 {
   GListModel *activities = migmap_project_get_activities (project);
   MigmapDialogue *dialogue = NULL;
+  MigmapSearchKey *key;
 
   append_text (text, migmap_project_get_title (project));
   append_text (text, migmap_project_get_acronym (project));
@@ -395,7 +446,10 @@ index_project (MigmapCatalogue *self,
       append_text (text, migmap_dialogue_get_name (dialogue));
       append_text (text, migmap_dialogue_get_acronym (dialogue));
     }
-  add_to_index (self, project, text);
+  key = migmap_search_key_new ();
+  migmap_search_key_add_name (key, migmap_project_get_title (project));
+  migmap_search_key_add_acronym (key, migmap_project_get_acronym (project));
+  add_to_index (self, project, text, key);
 }
 
 /* Result order: projects first, they are what people look for. */
@@ -403,6 +457,7 @@ static void
 build_search_index (MigmapCatalogue *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  MigmapSearchKey *key;
   GListModel *model;
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_PROJECT]);
@@ -420,7 +475,10 @@ build_search_index (MigmapCatalogue *self)
       append_text (text, migmap_dialogue_get_name (dialogue));
       append_text (text, migmap_dialogue_get_acronym (dialogue));
       append_text (text, migmap_dialogue_get_summary (dialogue));
-      add_to_index (self, dialogue, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_dialogue_get_name (dialogue));
+      migmap_search_key_add_acronym (key, migmap_dialogue_get_acronym (dialogue));
+      add_to_index (self, dialogue, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_EVENT]);
@@ -431,7 +489,9 @@ build_search_index (MigmapCatalogue *self)
       append_text (text, migmap_event_get_title (event));
       append_place (self, text, migmap_event_get_place_id (event));
       append_organisations (self, text, migmap_event_get_organisation_ids (event));
-      add_to_index (self, event, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_event_get_title (event));
+      add_to_index (self, event, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_PLACE]);
@@ -440,7 +500,12 @@ build_search_index (MigmapCatalogue *self)
       g_autoptr(MigmapPlace) place = g_list_model_get_item (model, i);
 
       append_place (self, text, migmap_place_get_id (place));
-      add_to_index (self, place, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_place_get_name (place));
+      migmap_search_key_add_name (key, migmap_place_get_gazetteer_name (place));
+      for (const char * const *alias = migmap_place_get_aliases (place); *alias; alias++)
+        migmap_search_key_add_name (key, *alias);
+      add_to_index (self, place, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_ORGANISATION]);
@@ -450,7 +515,10 @@ build_search_index (MigmapCatalogue *self)
 
       append_organisation (self, text, migmap_organisation_get_id (organisation));
       append_country (self, text, migmap_organisation_get_country (organisation));
-      add_to_index (self, organisation, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_organisation_get_name (organisation));
+      migmap_search_key_add_acronym (key, migmap_organisation_get_acronym (organisation));
+      add_to_index (self, organisation, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_GROUP]);
@@ -460,7 +528,9 @@ build_search_index (MigmapCatalogue *self)
 
       append_text (text, migmap_group_get_name (group));
       append_text (text, migmap_group_get_expanded_from (group));
-      add_to_index (self, group, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_group_get_name (group));
+      add_to_index (self, group, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_DOCUMENT]);
@@ -469,7 +539,9 @@ build_search_index (MigmapCatalogue *self)
       g_autoptr(MigmapDocument) document = g_list_model_get_item (model, i);
 
       append_text (text, migmap_document_get_title (document));
-      add_to_index (self, document, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_document_get_title (document));
+      add_to_index (self, document, text, key);
     }
 
   model = G_LIST_MODEL (self->stores[MIGMAP_REF_THEME]);
@@ -478,7 +550,9 @@ build_search_index (MigmapCatalogue *self)
       g_autoptr(MigmapTheme) theme = g_list_model_get_item (model, i);
 
       append_text (text, migmap_theme_get_name (theme));
-      add_to_index (self, theme, text);
+      key = migmap_search_key_new ();
+      migmap_search_key_add_name (key, migmap_theme_get_name (theme));
+      add_to_index (self, theme, text, key);
     }
 }
 
@@ -492,7 +566,7 @@ load (MigmapCatalogue       *self,
 {
   static const char * const keys[] = {
     "schema_version", "sources", "organisations", "dialogues", "themes", "groups", "places",
-    "projects", "events", "documents", NULL
+    "projects", "events", "documents", "country_aliases", NULL
   };
   int version;
 
@@ -510,6 +584,7 @@ load (MigmapCatalogue       *self,
     }
 
   return read_sources (self, reader, root, error) &&
+         read_country_aliases (self, reader, root, error) &&
          register_ids (reader, root, error) &&
          parse_entities (self, reader, root, error) &&
          link_entities (self, reader, error);
@@ -1081,36 +1156,94 @@ country_title (MigmapCatalogue *self,
   return name ? name : code;
 }
 
+/* Ties go to the kind a name most likely means: a place before the
+ * projects that merely mention it. */
+static guint
+kind_rank (MigmapSearchResultKind kind)
+{
+  static const MigmapSearchResultKind order[] = {
+    MIGMAP_SEARCH_RESULT_COUNTRY, MIGMAP_SEARCH_RESULT_PLACE, MIGMAP_SEARCH_RESULT_DIALOGUE,
+    MIGMAP_SEARCH_RESULT_GROUP, MIGMAP_SEARCH_RESULT_ORGANISATION, MIGMAP_SEARCH_RESULT_PROJECT,
+    MIGMAP_SEARCH_RESULT_EVENT, MIGMAP_SEARCH_RESULT_DOCUMENT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] == kind)
+      return i;
+  return G_N_ELEMENTS (order);
+}
+
+typedef struct {
+  MigmapSearchLevel   level;
+  guint               rank;
+  guint               order;
+  MigmapSearchResult *result;
+} Hit;
+
+static void
+hit_clear (gpointer data)
+{
+  g_clear_object (&((Hit *) data)->result);
+}
+
+static int
+hit_compare (gconstpointer a,
+             gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->level != y->level)
+    return x->level > y->level ? -1 : 1;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void
+add_hit (GArray             *hits,
+         MigmapSearchLevel   level,
+         MigmapSearchResult *result) /* owned */
+{
+  Hit hit = { level, kind_rank (migmap_search_result_get_kind (result)), hits->len, result };
+
+  g_array_append_val (hits, hit);
+}
+
 static void
 add_matching_countries (MigmapCatalogue    *self,
-                        GListStore         *results,
+                        GArray             *hits,
                         GHashTable         *map_names,
-                        const char         *query,
+                        MigmapSearchQuery  *query,
                         const char * const *country_codes,
                         const char * const *country_names)
 {
-  g_autofree char *folded = migmap_text_fold (query);
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
-
   for (guint i = 0; country_codes && country_codes[i]; i++)
     {
       const char *code = country_codes[i];
-      /* Every name a user may know the country by. */
-      const char *names[] = { country_title (self, map_names, code), country_names ? country_names[i] : NULL,
-                              migmap_country_codes_get_search_names (self->codes, code), code };
-      g_autoptr(GString) haystack = g_string_new (NULL);
-      g_autofree char *folded_names = NULL;
+      g_autoptr(MigmapSearchKey) key = migmap_search_key_new ();
+      const char * const *aliases = g_hash_table_lookup (self->country_aliases, code);
+      const char *search_names = migmap_country_codes_get_search_names (self->codes, code);
+      MigmapSearchLevel level;
 
-      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
-        if (names[n] != NULL)
-          g_string_append_printf (haystack, "%s\n", names[n]);
-      folded_names = migmap_text_fold (haystack->str);
-      if (migmap_text_matches (folded_names, (const char * const *) words))
+      /* Every name a user may know the country by. */
+      migmap_search_key_add_name (key, country_title (self, map_names, code));
+      if (country_names != NULL)
+        migmap_search_key_add_name (key, country_names[i]);
+      if (search_names != NULL)
         {
-          g_autoptr(MigmapSearchResult) result =
-            migmap_search_result_new (MIGMAP_SEARCH_RESULT_COUNTRY, code, country_title (self, map_names, code), NULL);
-          g_list_store_append (results, result);
+          g_auto(GStrv) lines = g_strsplit (search_names, "\n", -1);
+
+          for (guint n = 0; lines[n]; n++)
+            migmap_search_key_add_name (key, lines[n]);
         }
+      for (guint a = 0; aliases && aliases[a]; a++)
+        migmap_search_key_add_name (key, aliases[a]);
+      migmap_search_key_add_acronym (key, code);
+
+      level = migmap_search_query_match (query, key);
+      if (level != MIGMAP_SEARCH_NONE)
+        add_hit (hits, level,
+                 migmap_search_result_new (MIGMAP_SEARCH_RESULT_COUNTRY, code, country_title (self, map_names, code), NULL));
     }
 }
 
@@ -1139,8 +1272,29 @@ entity_result (MigmapCatalogue *self,
   if (MIGMAP_IS_EVENT (item))
     return migmap_search_result_new (MIGMAP_SEARCH_RESULT_EVENT, migmap_event_get_id (MIGMAP_EVENT (item)),
                                      migmap_event_get_title (MIGMAP_EVENT (item)), NULL);
-  /* The window has never listed dialogues, groups, documents or themes. */
+  if (MIGMAP_IS_GROUP (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_GROUP, migmap_group_get_id (MIGMAP_GROUP (item)),
+                                     migmap_group_get_name (MIGMAP_GROUP (item)), NULL);
+  if (MIGMAP_IS_DIALOGUE (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_DIALOGUE, migmap_dialogue_get_id (MIGMAP_DIALOGUE (item)),
+                                     migmap_dialogue_get_name (MIGMAP_DIALOGUE (item)),
+                                     migmap_dialogue_get_acronym (MIGMAP_DIALOGUE (item)));
+  if (MIGMAP_IS_DOCUMENT (item))
+    return migmap_search_result_new (MIGMAP_SEARCH_RESULT_DOCUMENT, migmap_document_get_id (MIGMAP_DOCUMENT (item)),
+                                     migmap_document_get_title (MIGMAP_DOCUMENT (item)), NULL);
+  /* Themes are no kind of result: they show on their projects' pages. */
   return NULL;
+}
+
+/* The sources' own spellings of @code's name ("Turkey"), or NULL. */
+const char * const *
+migmap_catalogue_get_country_aliases (MigmapCatalogue *self,
+                                      const char      *code)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return g_hash_table_lookup (self->country_aliases, code);
 }
 
 GListModel *
@@ -1150,15 +1304,15 @@ migmap_catalogue_search_results (MigmapCatalogue    *self,
                                  const char * const *country_names)
 {
   g_autoptr(GHashTable) map_names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *trimmed = NULL;
-  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(MigmapSearchQuery) parsed = NULL;
+  g_autoptr(GArray) hits = NULL;
   GListStore *results;
 
   g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
 
   results = g_list_store_new (MIGMAP_TYPE_SEARCH_RESULT);
-  trimmed = g_strstrip (g_strdup (query ? query : ""));
-  if (*trimmed == '\0')
+  parsed = migmap_search_query_new (query ? query : "");
+  if (parsed == NULL)
     return G_LIST_MODEL (results);
 
   /* A code the map data repeats keeps its first name, as a lookup would. */
@@ -1166,16 +1320,26 @@ migmap_catalogue_search_results (MigmapCatalogue    *self,
     if (country_names[i] != NULL && !g_hash_table_contains (map_names, country_codes[i]))
       g_hash_table_insert (map_names, (gpointer) country_codes[i], (gpointer) country_names[i]);
 
-  add_matching_countries (self, results, map_names, query, country_codes, country_names);
+  hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_array_set_clear_func (hits, hit_clear);
+  add_matching_countries (self, hits, map_names, parsed, country_codes, country_names);
 
-  found = migmap_catalogue_search (self, query);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < self->search_index->len; i++)
     {
-      g_autoptr(MigmapSearchResult) result = entity_result (self, map_names, g_ptr_array_index (found, i));
+      SearchEntry *entry = &g_array_index (self->search_index, SearchEntry, i);
+      MigmapSearchLevel level = migmap_search_query_match (parsed, entry->key);
+      MigmapSearchResult *result;
 
+      if (level == MIGMAP_SEARCH_NONE)
+        continue;
+      result = entity_result (self, map_names, entry->object);
       if (result != NULL)
-        g_list_store_append (results, result);
+        add_hit (hits, level, result);
     }
+
+  g_array_sort (hits, hit_compare);
+  for (guint i = 0; i < hits->len; i++)
+    g_list_store_append (results, g_array_index (hits, Hit, i).result);
   return G_LIST_MODEL (results);
 }
 

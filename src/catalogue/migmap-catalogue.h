@@ -99,12 +99,16 @@ GPtrArray          *migmap_catalogue_search              (MigmapCatalogue  *self
                                                           const char       *query);
 GPtrArray          *migmap_catalogue_search_projects     (MigmapCatalogue  *self,
                                                           const char       *query);
+const char * const *migmap_catalogue_get_country_aliases (MigmapCatalogue *self,
+                                                          const char      *code);
 /* What the search entry shows for @query: a GListModel of
- * MigmapSearchResult (transfer full).  First the countries of
- * @country_codes (the map's, in its order; @country_names their names in
- * the map data, parallel, or NULL) that match by any of their names, then
- * the projects, organisations, places and events of
- * migmap_catalogue_search(). */
+ * MigmapSearchResult (transfer full), best first (see migmap-search.h:
+ * exact name > acronym > prefix > word > one typo > mention; ties go to
+ * countries, then places, dialogues, groups, organisations, projects,
+ * events, documents).  The countries are those of @country_codes (the
+ * map's, in its order; @country_names their names in the map data,
+ * parallel, or NULL), matched by any of their names in ar/en/fr and the
+ * sources' spellings (country_aliases in the catalogue). */
 GListModel         *migmap_catalogue_search_results      (MigmapCatalogue    *self,
                                                           const char         *query,
                                                           const char * const *country_codes,

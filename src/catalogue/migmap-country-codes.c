@@ -347,6 +347,8 @@ build_search_names (MigmapCountryCodes *self)
   GHashTableIter iter;
   Country *country;
 
+  /* Arabic names must not turn into "?????" in a locale without UTF-8. */
+  bind_textdomain_codeset (MIGMAP_ISO_3166_1_DOMAIN, "UTF-8");
   g_hash_table_iter_init (&iter, self->by_alpha3);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &country))
     country->search_names = g_strjoin ("\n", country->name, country->common_name ? country->common_name : "", NULL);

@@ -36,6 +36,48 @@ migmap_text_fold (const char *text)
   return g_string_free (stripped, FALSE);
 }
 
+static gunichar
+fold_arabic (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: /* alef with madda, hamza, wasla */
+      return 0x0627;
+    case 0x0649: /* alef maqsura, often written for ya */
+      return 0x064A;
+    case 0x0629: /* ta marbuta, often written as ha */
+      return 0x0647;
+    default:
+      return c;
+    }
+}
+
+char *
+migmap_text_normalize (const char *text)
+{
+  g_autofree char *folded = migmap_text_fold (text);
+  GString *out = g_string_sized_new (strlen (folded));
+  gboolean space = FALSE;
+
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = fold_arabic (g_utf8_get_char (p));
+
+      if (c == 0x0640) /* tatweel only stretches a word */
+        continue;
+      if (!g_unichar_isalnum (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
 /* TRUE if every token occurs somewhere in the text. */
 gboolean
 migmap_text_matches (const char         *folded_text,

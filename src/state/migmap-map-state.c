@@ -32,6 +32,7 @@ struct _MigmapMapState
   char               *selected_country;
   MigmapProject      *selected_project;
   MigmapPlace        *selected_place;
+  GObject            *selected_entity;  /* a page of its own: organisation, dialogue, ... */
   GStrv               emphasis;
   gboolean            show_labels;
   MigmapRenderQuality quality;
@@ -46,6 +47,7 @@ enum {
   PROP_SELECTED_COUNTRY,
   PROP_SELECTED_PROJECT,
   PROP_SELECTED_PLACE,
+  PROP_SELECTED_ENTITY,
   PROP_SHOW_LABELS,
   PROP_QUALITY,
   N_PROPS
@@ -119,6 +121,7 @@ migmap_map_state_dispose (GObject *object)
   g_clear_object (&self->detailed_shapes);
   g_clear_object (&self->selected_project);
   g_clear_object (&self->selected_place);
+  g_clear_object (&self->selected_entity);
   g_clear_object (&self->codes);
   g_clear_object (&self->catalogue);
 
@@ -148,6 +151,7 @@ migmap_map_state_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_SELECTED_COUNTRY: g_value_set_string (value, self->selected_country); break;
     case PROP_SELECTED_PROJECT: g_value_set_object (value, self->selected_project); break;
     case PROP_SELECTED_PLACE: g_value_set_object (value, self->selected_place); break;
+    case PROP_SELECTED_ENTITY: g_value_set_object (value, self->selected_entity); break;
     case PROP_SHOW_LABELS: g_value_set_boolean (value, self->show_labels); break;
     case PROP_QUALITY: g_value_set_int (value, self->quality); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -165,6 +169,7 @@ migmap_map_state_set_property (GObject *object, guint prop_id, const GValue *val
     case PROP_SELECTED_COUNTRY: migmap_map_state_set_selected_country (self, g_value_get_string (value)); break;
     case PROP_SELECTED_PROJECT: migmap_map_state_set_selected_project (self, g_value_get_object (value)); break;
     case PROP_SELECTED_PLACE: migmap_map_state_set_selected_place (self, g_value_get_object (value)); break;
+    case PROP_SELECTED_ENTITY: migmap_map_state_set_selected_entity (self, g_value_get_object (value)); break;
     case PROP_SHOW_LABELS: migmap_map_state_set_show_labels (self, g_value_get_boolean (value)); break;
     case PROP_QUALITY: migmap_map_state_set_quality (self, g_value_get_int (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -195,6 +200,9 @@ migmap_map_state_class_init (MigmapMapStateClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_PLACE] =
     g_param_spec_object ("selected-place", NULL, NULL, MIGMAP_TYPE_PLACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ENTITY] =
+    g_param_spec_object ("selected-entity", NULL, NULL, G_TYPE_OBJECT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_LABELS] =
     g_param_spec_boolean ("show-labels", NULL, NULL, TRUE,
@@ -574,12 +582,35 @@ migmap_map_state_set_selected_place (MigmapMapState *self, MigmapPlace *place)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLACE]);
 }
 
+GObject *
+migmap_map_state_get_selected_entity (MigmapMapState *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_STATE (self), NULL);
+  return self->selected_entity;
+}
+
+/* An organisation, dialogue, group, event, document or place whose page
+ * is open; NULL when a country's or a project's is. */
+void
+migmap_map_state_set_selected_entity (MigmapMapState *self, GObject *entity)
+{
+  g_return_if_fail (MIGMAP_IS_MAP_STATE (self));
+  g_return_if_fail (entity == NULL || MIGMAP_IS_ORGANISATION (entity) || MIGMAP_IS_DIALOGUE (entity) ||
+                    MIGMAP_IS_GROUP (entity) || MIGMAP_IS_EVENT (entity) || MIGMAP_IS_DOCUMENT (entity) ||
+                    MIGMAP_IS_PLACE (entity));
+
+  if (!g_set_object (&self->selected_entity, entity))
+    return;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ENTITY]);
+}
+
 void
 migmap_map_state_select (MigmapMapState *self, const char *country, MigmapProject *project, MigmapPlace *place)
 {
   g_return_if_fail (MIGMAP_IS_MAP_STATE (self));
 
   g_object_freeze_notify (G_OBJECT (self));
+  migmap_map_state_set_selected_entity (self, NULL);
   migmap_map_state_set_selected_place (self, place);
   migmap_map_state_set_selected_project (self, project);
   migmap_map_state_set_selected_country (self, country);

@@ -70,7 +70,11 @@ void                migmap_map_state_set_selected_project (MigmapMapState    *se
 MigmapPlace        *migmap_map_state_get_selected_place   (MigmapMapState    *self);
 void                migmap_map_state_set_selected_place   (MigmapMapState    *self,
                                                            MigmapPlace       *place);
-/* A new selection as one change: a click, a list row, a search result. */
+GObject            *migmap_map_state_get_selected_entity  (MigmapMapState    *self);
+void                migmap_map_state_set_selected_entity  (MigmapMapState    *self,
+                                                           GObject           *entity);
+/* A new selection as one change: a click, a list row, a search result.
+ * Closes the page of a selected entity. */
 void                migmap_map_state_select               (MigmapMapState    *self,
                                                            const char        *country,
                                                            MigmapProject     *project,

@@ -50,6 +50,12 @@ migmap_style_group_title (MigmapCatalogue *catalogue, MigmapGroup *group)
       /* TRANSLATORS: a map layer: the countries of a project, e.g. "Countries of EMM5" */
       return g_strdup_printf (_("Countries of %s"), acronym && *acronym ? acronym : migmap_project_get_title (project));
     }
+  /* No source lists these members: say so wherever the group shows
+   * (layer list, legend, country page), not only in the data. */
+  if (g_strcmp0 (migmap_group_get_derived_by (group), "catalogue") == 0 &&
+      migmap_group_get_expanded_from (group) == NULL)
+    /* TRANSLATORS: a group whose members no source lists, e.g. "AMEDIP Focus Partner States (members inferred by MigMap)" */
+    return g_strdup_printf (_("%s (members inferred by MigMap, not stated in the sources)"), _(migmap_group_get_name (group)));
   return g_strdup (migmap_group_get_name (group));
 }
 

@@ -190,6 +190,8 @@ test_source_001 (void)
   /* Linking Emigrant Communities for More Development: ICMPD-IOM, Kenya later. */
   p = project ("linking-emigrant-communities");
   assert_strv_set (migmap_project_get_partner_ids (p), "iom");
+  /* "implemented by ICMPD and IOM": IOM co-implements, not only partners. */
+  g_assert_cmpstr (migmap_project_get_partner_role (p, "iom"), ==, "co-implementer");
   assert_strv_set (migmap_project_get_donor_ids (p), "france italy netherlands switzerland");
   assert_date (migmap_project_get_start (p), "2009-05-01");
   assert_date (migmap_project_get_end (p), "2010-04-30");
@@ -251,9 +253,13 @@ test_source_001 (void)
   g_assert_cmpstr (migmap_place_get_country (place ("athens")), ==, "GRC");
   g_assert_cmpstr (migmap_place_get_country (place ("london")), ==, "GBR");
 
-  /* Funders of the 4th phase extension (AMEDIP and i-Map together). */
+  /* 001's nine funders fund "these activities", AMEDIP and the third
+   * i-Map phase, not the whole 4th phase, whose own funders are not stated. */
   phase = migmap_dialogue_lookup_phase (mtm, 4);
-  assert_strv_set ((const char * const *) phase->donor_ids,
+  assert_strv_set ((const char * const *) phase->donor_ids, "");
+  assert_strv_set (migmap_project_get_donor_ids (project ("amedip")),
+                   "european-commission france italy malta netherlands norway poland switzerland united-kingdom");
+  assert_strv_set (migmap_project_get_donor_ids (project ("i-map")),
                    "european-commission france italy malta netherlands norway poland switzerland united-kingdom");
   assert_date (&phase->end, "2014");
 
@@ -280,7 +286,9 @@ test_source_002 (void)
                    "Strengthening African and Middle Eastern Diaspora Policy through South-South Exchange");
   g_assert_cmpstr (migmap_project_get_implementing_agency_id (amedip), ==, "icmpd");
   assert_strv_set (migmap_project_get_partner_ids (amedip), "iom");
-  assert_strv_set (migmap_project_get_donor_ids (amedip), "france italy netherlands switzerland");
+  /* 002's four, and 001's nine for "these activities". */
+  assert_strv_set (migmap_project_get_donor_ids (amedip),
+                   "european-commission france italy malta netherlands norway poland switzerland united-kingdom");
   /* The project page's own dates; 000 and 001 kept as variants. */
   assert_date (migmap_project_get_start (amedip), "2011-07");
   assert_date (migmap_project_get_end (amedip), "2014-09");
@@ -480,6 +488,9 @@ test_source_003 (void)
   g_assert_cmpint (migmap_place_get_precision (place ("beja-training-centre")), ==, MIGMAP_PLACE_PRECISION_ADMIN1);
   g_assert_cmpstr (migmap_place_get_country (place ("tozeur-training-centre")), ==, "TUN");
   g_assert_cmpstr (migmap_place_get_country (place ("rayak-central-training-school")), ==, "LBN");
+  /* Rayak is in the Bekaa, not at Beirut: Zahlé stands in, approximately. */
+  g_assert_cmpint (migmap_place_get_precision (place ("rayak-central-training-school")), ==, MIGMAP_PLACE_PRECISION_ADMIN1);
+  g_assert_cmpfloat (migmap_place_get_lon (place ("rayak-central-training-school")), >, 35.8);
   assert_strv_set (migmap_project_get_place_ids (project ("netherlands-assistance-lebanese-border-agencies")),
                    "rayak-central-training-school");
 
