@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Eleven colours, no two closer than CIEDE2000 20 (tests/test-palette.c
+/* Twelve colours, no two closer than CIEDE2000 20 (tests/test-palette.c
  * computes it), each at least 15 from plain land and sea.  The first three
  * (Okabe and Ito's blue, orange and bluish green) also stay 15 apart for
  * readers with deuteranopia or protanopia: the layers users compare most get
@@ -24,7 +24,7 @@ static const struct { const char *id; const char *color; } reserved[] = {
   { "eu-member-states-2020", "#ffff99" },
 };
 static const char * const palette[] = {
-  "#332288", "#01665e", "#666666", "#fb9a99",
+  "#332288", "#01665e", "#666666", "#fb9a99", "#33bbee",
 };
 
 static void
