@@ -370,7 +370,34 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
                                                    migmap_map_state_get_date (self->state));
   text = g_strdup_printf (ngettext ("%s\n%u project", "%s\n%u projects", projects->len),
                           migmap_map_state_country_name (self->state, feature->code), projects->len);
-  gtk_tooltip_set_text (tooltip, text);
+  /* Every visible layer the country is in: with more than three on, the map
+   * shows only how many, so the tooltip says which. */
+  {
+    GListModel *layers = migmap_map_state_get_layers (self->state);
+    g_autoptr(GString) in = g_string_new (text);
+    guint n = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+      {
+        g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+
+        if (migmap_map_layer_get_visible (layer) &&
+            migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_COUNTRIES &&
+            migmap_map_layer_has_code (layer, feature->code))
+          {
+            g_string_append_printf (in, "\n• %s", migmap_map_layer_get_title (layer));
+            n++;
+          }
+      }
+    if (n > 1)
+      {
+        /* TRANSLATORS: tooltip line over the list of the visible layers a country is in */
+        g_autofree char *heading = g_strdup_printf (ngettext ("In %u of the groups shown:", "In %u of the groups shown:", n), n);
+        g_string_insert (in, strlen (text), "\n");
+        g_string_insert (in, strlen (text) + 1, heading);
+      }
+    gtk_tooltip_set_text (tooltip, in->str);
+  }
   return TRUE;
 }
 

@@ -714,7 +714,9 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
         boxes[i][3] += 8;
       }
     migmap_renderer_set_label_obstacles (renderer, &boxes[0][0], 2);
+    migmap_renderer_set_number_places (renderer, TRUE);
     draw_map (self, renderer, cr);
+    migmap_renderer_set_number_places (renderer, FALSE);
     migmap_renderer_set_label_obstacles (renderer, NULL, 0);
     cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
     cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);

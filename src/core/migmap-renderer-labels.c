@@ -315,7 +315,7 @@ draw_marker_labels (RenderContext *ctx, PangoLayout *layout, PangoLayout *number
 
   /* No room for the name: a number by the symbol, and the name in the key
    * the page draws beside its legend. */
-  for (guint u = 0; u < unplaced->len; u++)
+  for (guint u = 0; u < unplaced->len && self->number_places; u++)
     {
       const OnScreen *at = &g_array_index (on_screen, OnScreen, g_array_index (unplaced, guint, u));
       const Marker *marker = &g_array_index (self->markers, Marker, at->index);

@@ -74,6 +74,7 @@ struct _MigmapRenderer
   gpointer        label_data;
   GDestroyNotify  label_destroy;
   gboolean        show_labels;
+  gboolean        number_places;
   MigmapRenderQuality quality;
 
   ProjectedBand  *cache[3][MIGMAP_N_DETAILS];

@@ -316,6 +316,13 @@ migmap_renderer_set_label_obstacles (MigmapRenderer *self, const double *rects, 
 }
 
 void
+migmap_renderer_set_number_places (MigmapRenderer *self, gboolean number_places)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  self->number_places = !!number_places;
+}
+
+void
 migmap_renderer_set_quality (MigmapRenderer *self, MigmapRenderQuality quality)
 {
   g_return_if_fail (MIGMAP_IS_RENDERER (self));

@@ -108,6 +108,10 @@ const char * const *migmap_renderer_get_numbered_places (MigmapRenderer  *self);
 gboolean           migmap_renderer_was_drawn         (MigmapRenderer     *self,
                                                       const char         *code);
 
+/* TRUE on a page with a key: a place with no room for its name gets a
+ * number; FALSE (the window, whose tooltips name places): it stays unnamed. */
+void               migmap_renderer_set_number_places (MigmapRenderer     *self,
+                                                      gboolean            number_places);
 void               migmap_renderer_set_quality       (MigmapRenderer     *self,
                                                       MigmapRenderQuality quality);
 
