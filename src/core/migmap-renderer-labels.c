@@ -350,9 +350,13 @@ draw_leader_label (RenderContext *ctx, PangoLayout *layout, const char *text, do
         if (!rect_inside (&r, width, height) || rect_overlaps_any (placed, &r) ||
             segment_overlaps_any (placed, sx + (ex - sx) * 0.25, sy + (ey - sy) * 0.25, ex, ey))
           continue;
+        /* The line stops short of the country, whose colour stays in view. */
+        double length = hypot (ex - sx, ey - sy), ax = sx + (ex - sx) * 3.0 / MAX (length, 3.0),
+               ay = sy + (ey - sy) * 3.0 / MAX (length, 3.0);
+
         cairo_save (ctx->cr);
         cairo_new_path (ctx->cr);
-        cairo_move_to (ctx->cr, sx, sy);
+        cairo_move_to (ctx->cr, ax, ay);
         cairo_line_to (ctx->cr, ex, ey);
         cairo_set_source_rgba (ctx->cr, 1, 1, 1, 0.8);
         cairo_set_line_width (ctx->cr, 2.2);
@@ -360,8 +364,6 @@ draw_leader_label (RenderContext *ctx, PangoLayout *layout, const char *text, do
         set_source (ctx->cr, &ctx->self->style.label);
         cairo_set_line_width (ctx->cr, 0.7);
         cairo_stroke (ctx->cr);
-        cairo_arc (ctx->cr, sx, sy, 1.3, 0, 2 * G_PI);
-        cairo_fill (ctx->cr);
         cairo_restore (ctx->cr);
         draw_text (ctx, layout, text, r.x0, r.y0);
         g_array_append_val (placed, r);

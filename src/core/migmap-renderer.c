@@ -18,6 +18,7 @@
 #define DENSIFY_MAX_STEPS (360.0 / DENSIFY_DEG)
 #define STRIPE_WIDTH 5.0
 #define MIN_VISIBLE_PX 2.5
+#define MIN_BORDERED_PX 12.0
 
 G_DEFINE_FINAL_TYPE (MigmapRenderer, migmap_renderer, G_TYPE_OBJECT)
 
@@ -704,10 +705,26 @@ draw_countries (RenderContext *ctx)
           cairo_fill (cr);
           continue;
         }
-      cairo_fill_preserve (cr);
-      /* Neighbours in one layer keep a border that shows on its colour. */
       if (layer)
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+        {
+          /* Islands a few pixels across (Malta) keep their colour: only
+           * countries large enough to show a border get one. */
+          cairo_fill (cr);
+          for (guint f = 0; f < n_features; f++)
+            {
+              const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
+
+              if (visible[f] && n_layers[f] == 1 && !by_count && first_layer[f] == layer &&
+                  feature_screen_extent (ctx, feature) >= MIN_BORDERED_PX)
+                append_feature_path (ctx, feature);
+            }
+        }
+      else
+        cairo_fill_preserve (cr);
+      /* Neighbours in one layer keep a border that shows on its colour: a
+       * darker shade of it (white would eat small islands such as Malta). */
+      if (layer)
+        cairo_set_source_rgb (cr, layer->color.red * 0.45, layer->color.green * 0.45, layer->color.blue * 0.45);
       else
         set_source (cr, &self->style.border);
       cairo_stroke (cr);
@@ -731,11 +748,11 @@ draw_countries (RenderContext *ctx)
         }
       else
         draw_stripes (ctx, feature, found, n);
-      if (ctx->image)
+      if (ctx->image || feature_screen_extent (ctx, feature) < MIN_BORDERED_PX)
         continue;
       cairo_new_path (cr);
       append_feature_path (ctx, feature);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -775,8 +792,12 @@ draw_emphasis (RenderContext *ctx)
       if (feature && feature_visible (ctx, feature))
         append_feature_path (ctx, feature);
     }
-  /* An outline in a white halo, no fill: whatever the layer colours
-   * underneath, they stay as they are and the outline shows on them. */
+  /* A dark outline in a white halo over a slight darkening: it shows on
+   * every layer colour, where a fill of its own colour would vanish on a
+   * layer of a near one. */
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, 0.1, 0.08, 0.15, 0.16);
+  cairo_fill_preserve (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_width (cr, 4.5);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.95);

@@ -105,6 +105,7 @@ fill_legend (MigmapSnapshot *self)
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean seen[MIGMAP_MARKER_BORDER_CROSSING + 1] = { FALSE }, approximate = FALSE;
   MigmapColor marker_color = { 0.14, 0.12, 0.19, 1.0 };
+  const char *markers_title = NULL;
   guint max_count = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
@@ -127,6 +128,7 @@ fill_legend (MigmapSnapshot *self)
           continue;
         }
       marker_color = *migmap_map_layer_get_color (layer);
+      markers_title = migmap_map_layer_get_title (layer);
       for (guint m = 0; m < migmap_map_layer_get_n_members (layer); m++)
         {
           const MigmapMapMarker *marker = migmap_map_layer_get_marker (layer, m);
@@ -160,6 +162,9 @@ fill_legend (MigmapSnapshot *self)
         migmap_page_layout_add_legend_text (self->page, migmap_map_layer_get_title (g_ptr_array_index (countries, i)),
                                             FALSE);
     }
+  /* The places layer by its name, then a symbol for each kind of place. */
+  if (markers_title)
+    migmap_page_layout_add_legend_text (self->page, markers_title, TRUE);
   for (guint k = 0; k < G_N_ELEMENTS (seen); k++)
     if (seen[k])
       migmap_page_layout_add_legend_symbol (self->page, symbol_label (k), &marker_color, k, FALSE);
