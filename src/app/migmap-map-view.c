@@ -861,7 +861,14 @@ migmap_map_view_set_state (MigmapMapView *self, MigmapMapState *state)
       g_signal_handlers_disconnect_by_data (self->state, self);
       g_signal_handlers_disconnect_by_data (self->viewport, self);
     }
-  stop_motion (self);
+  {
+    /* A new state is no choice of view by the user: the first launch still
+     * fits the visible partner states. */
+    gboolean initialised = self->view_initialised;
+
+    stop_motion (self);
+    self->view_initialised = initialised;
+  }
   g_set_object (&self->state, state);
   self->viewport = state ? migmap_map_state_get_viewport (state) : NULL;
   if (state)
