@@ -97,7 +97,8 @@ migmap_style_place_short_name (const char *name)
       if (comma && comma < open)
         {
           /* "…, Rayak (CTC)": the town before the acronym. */
-          g_auto(GStrv) words = g_strsplit (g_strstrip (g_strndup (comma + 1, open - comma - 1)), " ", -1);
+          g_autofree char *town = g_strndup (comma + 1, open - comma - 1);
+          g_auto(GStrv) words = g_strsplit (g_strstrip (town), " ", -1);
           g_string_append_printf (out, ", %s", words[0] ? words[g_strv_length (words) - 1] : "");
         }
       else if (comma && comma > close)
@@ -109,7 +110,8 @@ migmap_style_place_short_name (const char *name)
     }
   if (comma)
     {
-      g_auto(GStrv) head = g_strsplit (g_strndup (name, comma - name), " ", -1);
+      g_autofree char *before = g_strndup (name, comma - name);
+      g_auto(GStrv) head = g_strsplit (before, " ", -1);
       g_auto(GStrv) tail = g_strsplit (comma + 1 + strspn (comma + 1, " "), " ", -1);
       guint n = g_strv_length (head);
 
