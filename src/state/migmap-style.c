@@ -8,7 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
-/* Twelve colours, no two closer than CIEDE2000 20 (tests/test-palette.c
+/* Twelve colours, no two closer than CIEDE2000 20 (tests/test-cartography.c
  * computes it), each at least 15 from plain land and sea.  The first three
  * (Okabe and Ito's blue, orange and bluish green) also stay 15 apart for
  * readers with deuteranopia or protanopia: the layers users compare most get
