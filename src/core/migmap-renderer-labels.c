@@ -380,8 +380,12 @@ label_in_visible_part (RenderContext *ctx, const MigmapFeature *feature, double 
 {
   double width, height, x0, y0, x1, y1, ax, ay, bx, by;
   double best = G_MAXDOUBLE;
-  const int steps = 9;
+  const int steps = 6;
 
+  /* Up to a hundred point-in-country tests per country: for print and
+   * export, not for every interactive frame. */
+  if (ctx->self->quality == MIGMAP_RENDER_QUALITY_FAST)
+    return FALSE;
   migmap_viewport_get_size (ctx->viewport, &width, &height);
   if (!migmap_viewport_geo_to_screen (ctx->viewport, feature->bounds.west, feature->bounds.north, &ax, &ay) ||
       !migmap_viewport_geo_to_screen (ctx->viewport, feature->bounds.east, feature->bounds.south, &bx, &by))
