@@ -9,6 +9,7 @@
 
 #include "migmap-data-files.h"
 #include "migmap-renderer.h"
+#include "migmap-style.h"
 #include "migmap-viewport.h"
 
 #define MALTA_COLOUR 0xd62728
@@ -150,7 +151,27 @@ test_overlapping_layers_show_both (void)
 }
 
 #define LAND_COLOUR 0xf2efe6
-#define EMM5_COLOUR 0x2ec27e   /* migmap-style.c's colour for emm5-countries */
+
+/* The colour the catalogue's style gives EMM5's countries. */
+static guint32
+emm5_colour (void)
+{
+  g_autofree char *path = migmap_find_data_file ("data/catalogue.json");
+  g_autoptr(MigmapCatalogue) catalogue = migmap_catalogue_new_from_file (path, NULL);
+  g_autoptr(GListModel) layers = migmap_style_build_layers (catalogue);
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      const MigmapColor *c = migmap_map_layer_get_color (layer);
+
+      if (g_str_equal (migmap_map_layer_get_id (layer), "emm5-countries"))
+        return ((guint32) lround (c->red * 255) << 16) | ((guint32) lround (c->green * 255) << 8) |
+               (guint32) lround (c->blue * 255);
+    }
+  g_assert_not_reached ();
+}
+#define EMM5_COLOUR (emm5_colour ())
 #define DATED_WIDTH 960
 #define DATED_HEIGHT 540
 #define DATED_SIZE "960x540"

@@ -431,8 +431,9 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   migmap_window_show_project (f->window, emm5);
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "project");
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, before, FALSE), !=, before);
-  /* A country outside the project keeps its colour: Sudan. */
-  geo_to_map (f, 30.0, 16.0, &x, &y);
+  /* A country outside the project keeps its colour: Sudan (in the north,
+   * clear of the label the view fitted to the partner states gives it). */
+  geo_to_map (f, 27.5, 19.0, &x, &y);
   g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, 0xf2efe6);
 
   /* Clicking Jordan in the panel selects it and brings it to the centre. */

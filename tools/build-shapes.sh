@@ -42,6 +42,17 @@ for res in 50m 10m; do
     # loops and spikes); GEOS repairs them, then clean drops the slivers.
     ogr2ogr -f GeoJSON "$tmp/$res-valid.geojson" "$tmp/$res-fixed.geojson" \
         -makevalid -nlt MULTIPOLYGON 2>"$tmp/makevalid.log" || { cat "$tmp/makevalid.log" >&2; exit 1; }
+    # Crimea to Ukraine, the Golan to Syria, all of Western Sahara apart from
+    # Morocco, as the UN and the EU draw them (tools/disputed-areas.sql), on
+    # the repaired rings: GEOS refuses to cut invalid ones.
+    rm -f "$tmp/$res.sqlite"
+    ogr2ogr -f SQLite -dsco SPATIALITE=YES "$tmp/$res.sqlite" "$tmp/$res-valid.geojson" \
+        -nln countries -nlt MULTIPOLYGON
+    ogr2ogr -update -f SQLite "$tmp/$res.sqlite" "$tools/data/ne_${res}_disputed_selected.geojson" \
+        -nln disputed -nlt MULTIPOLYGON
+    ogr2ogr -f GeoJSON "$tmp/$res-redrawn.geojson" "$tmp/$res.sqlite" \
+        -sql @"$tools/disputed-areas.sql" -nln countries
+    mv "$tmp/$res-redrawn.geojson" "$tmp/$res-valid.geojson"
     "$PY" "$tools/fix-shapes.py" clean "$tmp/$res-valid.geojson" "$tmp/$res.geojson"
     rm -f "$out/$name".{shp,shx,dbf,prj,cpg}
     # RESIZE shrinks the text fields to their longest value; ENCODING writes

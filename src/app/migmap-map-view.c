@@ -279,6 +279,27 @@ on_leave (GtkEventControllerMotion *controller, MigmapMapView *self)
   self->has_pointer = FALSE;
 }
 
+
+/* From the whole world across the map down to about 1:50,000 on a 96 dpi
+ * screen (13 m a pixel): closer, the 1:10m shapes have nothing to show;
+ * further out, the world is a speck. */
+#define MIN_WINDOW_RESOLUTION (50000.0 * 0.0254 / 96.0)
+#define EARTH_CIRCUMFERENCE 40075017.0
+
+static double
+clamp_zoom (MigmapViewport *viewport, double factor)
+{
+  double width, height, resolution = migmap_viewport_get_resolution (viewport), max_resolution;
+
+  migmap_viewport_get_size (viewport, &width, &height);
+  max_resolution = MAX (EARTH_CIRCUMFERENCE / MAX (width, 1.0), MIN_WINDOW_RESOLUTION);
+  if (factor > 1.0 && resolution / factor < MIN_WINDOW_RESOLUTION)
+    factor = MAX (resolution / MIN_WINDOW_RESOLUTION, 1.0);
+  else if (factor < 1.0 && resolution / factor > max_resolution)
+    factor = MIN (resolution / max_resolution, 1.0);
+  return factor;
+}
+
 static gboolean
 on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MigmapMapView *self)
 {
@@ -296,7 +317,7 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, MigmapMap
     factor = pow (WHEEL_ZOOM_STEP, -dy);
   else
     factor = exp (-dy / 200.0);
-  migmap_viewport_zoom_at (self->viewport, factor, x, y);
+  migmap_viewport_zoom_at (self->viewport, clamp_zoom (self->viewport, factor), x, y);
   return TRUE;
 }
 
@@ -316,7 +337,7 @@ on_zoom_scale_changed (GtkGestureZoom *gesture, double scale, MigmapMapView *sel
 
   if (self->viewport == NULL || !gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y) || scale <= 0.0)
     return;
-  migmap_viewport_zoom_at (self->viewport, scale / self->zoom_gesture_scale, x, y);
+  migmap_viewport_zoom_at (self->viewport, clamp_zoom (self->viewport, scale / self->zoom_gesture_scale), x, y);
   self->zoom_gesture_scale = scale;
 }
 
@@ -359,7 +380,7 @@ on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, Mi
   else if (n_press == 2)
     {
       g_autoptr(MigmapViewport) target = migmap_viewport_copy (self->viewport);
-      migmap_viewport_zoom_at (target, 2.0, x, y);
+      migmap_viewport_zoom_at (target, clamp_zoom (target, 2.0), x, y);
       go_to (self, target, TRUE);
     }
 }
@@ -384,7 +405,34 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
                                                    migmap_map_state_get_date (self->state));
   text = g_strdup_printf (ngettext ("%s\n%u project", "%s\n%u projects", projects->len),
                           migmap_map_state_country_name (self->state, feature->code), projects->len);
-  gtk_tooltip_set_text (tooltip, text);
+  /* Every visible layer the country is in: with more than three on, the map
+   * shows only how many, so the tooltip says which. */
+  {
+    GListModel *layers = migmap_map_state_get_layers (self->state);
+    g_autoptr(GString) in = g_string_new (text);
+    guint n = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+      {
+        g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+
+        if (migmap_map_layer_get_visible (layer) &&
+            migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_COUNTRIES &&
+            migmap_map_layer_has_code (layer, feature->code))
+          {
+            g_string_append_printf (in, "\n• %s", migmap_map_layer_get_title (layer));
+            n++;
+          }
+      }
+    if (n > 1)
+      {
+        /* TRANSLATORS: tooltip line over the list of the visible layers a country is in */
+        g_autofree char *heading = g_strdup_printf (ngettext ("In %u of the groups shown:", "In %u of the groups shown:", n), n);
+        g_string_insert (in, strlen (text), "\n");
+        g_string_insert (in, strlen (text) + 1, heading);
+      }
+    gtk_tooltip_set_text (tooltip, in->str);
+  }
   return TRUE;
 }
 
@@ -451,7 +499,7 @@ migmap_map_view_zoom (MigmapMapView *self, double factor)
       migmap_viewport_set_resolution (target, self->to_resolution);
     }
   migmap_viewport_get_size (target, &width, &height);
-  migmap_viewport_zoom_at (target, factor, width / 2.0, height / 2.0);
+  migmap_viewport_zoom_at (target, clamp_zoom (target, factor), width / 2.0, height / 2.0);
   go_to (self, target, TRUE);
 }
 
@@ -486,6 +534,41 @@ migmap_map_view_center_on (MigmapMapView *self, double lon, double lat, gboolean
   go_to (self, target, animate);
 }
 
+/* The main land of every country of the visible layers (overseas
+ * territories left aside), or the Mediterranean when no layer is on. */
+static void
+default_bounds (MigmapMapView *self, MigmapGeoBounds *bounds)
+{
+  GListModel *layers = migmap_map_state_get_layers (self->state);
+  MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
+  gboolean any = FALSE;
+
+  migmap_view_preset_lookup ("mediterranean", bounds, NULL);
+  for (guint i = 0; layers && shapes && i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+      const char * const *codes;
+
+      if (!migmap_map_layer_get_visible (layer) || migmap_map_layer_get_kind (layer) != MIGMAP_MAP_LAYER_COUNTRIES)
+        continue;
+      codes = migmap_map_layer_get_codes (layer);
+      for (guint c = 0; codes && codes[c]; c++)
+        {
+          const MigmapFeature *feature = migmap_shape_set_lookup (shapes, codes[c]);
+
+          if (feature == NULL)
+            continue;
+          if (!any)
+            *bounds = feature->label_bounds;
+          bounds->west = MIN (bounds->west, feature->label_bounds.west);
+          bounds->south = MIN (bounds->south, feature->label_bounds.south);
+          bounds->east = MAX (bounds->east, feature->label_bounds.east);
+          bounds->north = MAX (bounds->north, feature->label_bounds.north);
+          any = TRUE;
+        }
+    }
+}
+
 void
 migmap_map_view_reset_view (MigmapMapView *self)
 {
@@ -495,7 +578,7 @@ migmap_map_view_reset_view (MigmapMapView *self)
   if (self->viewport == NULL)
     return;
 
-  migmap_view_preset_lookup ("mediterranean", &bounds, NULL);
+  default_bounds (self, &bounds);
   migmap_map_view_show_bounds (self, &bounds, TRUE);
 }
 
@@ -710,13 +793,14 @@ migmap_map_view_size_allocate (GtkWidget *widget, int width, int height, int bas
   if (self->viewport == NULL || width < 1 || height < 1)
     return;
   migmap_viewport_set_size (self->viewport, width, height);
-  /* Panes settle over several allocations: keep fitting the default view
-   * until the user or the saved state chooses one. */
+  /* Panes settle over several allocations, and a window may be maximised:
+   * keep fitting the visible partner states until the user or the saved
+   * state chooses a view. */
   if (!self->view_initialised)
     {
       MigmapGeoBounds bounds;
 
-      migmap_view_preset_lookup ("mediterranean", &bounds, NULL);
+      default_bounds (self, &bounds);
       migmap_viewport_fit_bounds (self->viewport, &bounds);
     }
 }
@@ -950,7 +1034,14 @@ migmap_map_view_set_state (MigmapMapView *self, MigmapMapState *state)
       g_signal_handlers_disconnect_by_data (self->state, self);
       g_signal_handlers_disconnect_by_data (self->viewport, self);
     }
-  stop_motion (self);
+  {
+    /* A new state is no choice of view by the user: the first launch still
+     * fits the visible partner states. */
+    gboolean initialised = self->view_initialised;
+
+    stop_motion (self);
+    self->view_initialised = initialised;
+  }
   g_set_object (&self->state, state);
   self->viewport = state ? migmap_map_state_get_viewport (state) : NULL;
   if (state)

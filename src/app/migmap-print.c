@@ -8,12 +8,47 @@
 
 #include "migmap-print.h"
 
+#include <glib/gi18n-lib.h>
+
 static void
 on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, MigmapSnapshot *snapshot)
 {
   /* The print context's cairo_t is vector: no bitmap of the screen. */
   migmap_snapshot_draw (snapshot, gtk_print_context_get_cairo_context (context),
                         gtk_print_context_get_width (context), gtk_print_context_get_height (context));
+}
+
+/* A tab of the print dialog for what goes on the page: its title, which
+ * starts as the snapshot's (short, from the layers shown). */
+static GObject *
+on_create_custom_widget (GtkPrintOperation *operation, MigmapSnapshot *snapshot)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Title"));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), migmap_snapshot_get_title (snapshot));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_widget_set_name (entry, "print-title");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  g_object_set_data (G_OBJECT (box), "title-entry", entry);
+  return G_OBJECT (box);
+}
+
+static void
+on_custom_widget_apply (GtkPrintOperation *operation, GtkWidget *widget, MigmapSnapshot *snapshot)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (widget), "title-entry");
+
+  /* Empty: back to the default title. */
+  migmap_snapshot_set_title (snapshot, gtk_editable_get_text (entry));
+  gtk_print_operation_set_job_name (operation, migmap_snapshot_get_title (snapshot));
 }
 
 GtkPrintOperationResult
@@ -41,6 +76,9 @@ migmap_print_snapshot (MigmapSnapshot *snapshot, GtkWindow *parent, GtkPrintOper
   if (export_filename)
     gtk_print_operation_set_export_filename (operation, export_filename);
   g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), snapshot);
+  gtk_print_operation_set_custom_tab_label (operation, _("Map page"));
+  g_signal_connect (operation, "create-custom-widget", G_CALLBACK (on_create_custom_widget), snapshot);
+  g_signal_connect (operation, "custom-widget-apply", G_CALLBACK (on_custom_widget_apply), snapshot);
 
   result = gtk_print_operation_run (operation, action, parent, error);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY && page_setup_out)

@@ -17,11 +17,25 @@
 
 #define FONT_FAMILY "Sans"
 
+typedef enum {
+  ENTRY_SWATCH,
+  ENTRY_SYMBOL,
+  ENTRY_TEXT,
+  ENTRY_HEADING,
+} EntryKind;
+
 typedef struct {
-  char        *label;
-  MigmapColor  color;
-  gboolean     is_marker;
+  char              *label;
+  MigmapColor        color;
+  EntryKind          kind;
+  MigmapMarkerSymbol symbol;
+  gboolean           approximate;
 } LegendEntry;
+
+typedef struct {
+  char *code;
+  char *text;
+} Footnote;
 
 typedef struct {
   char *title;
@@ -39,6 +53,8 @@ struct _MigmapPageLayout
   char           *table_title;
   GArray         *legend;     /* LegendEntry */
   GArray         *table;      /* TableRow */
+  GArray         *footnotes;  /* Footnote */
+  GArray         *key;        /* LegendEntry: the places numbered on the map */
   gboolean        map_only;
   gboolean        rtl;
 
@@ -52,6 +68,15 @@ static void
 legend_entry_clear (gpointer data)
 {
   g_free (((LegendEntry *) data)->label);
+}
+
+static void
+footnote_clear (gpointer data)
+{
+  Footnote *note = data;
+
+  g_free (note->code);
+  g_free (note->text);
 }
 
 static void
@@ -75,6 +100,8 @@ migmap_page_layout_finalize (GObject *object)
   g_free (self->table_title);
   g_array_unref (self->legend);
   g_array_unref (self->table);
+  g_array_unref (self->footnotes);
+  g_array_unref (self->key);
   g_clear_object (&self->map_viewport);
 
   G_OBJECT_CLASS (migmap_page_layout_parent_class)->finalize (object);
@@ -97,6 +124,10 @@ migmap_page_layout_init (MigmapPageLayout *self)
   g_array_set_clear_func (self->legend, legend_entry_clear);
   self->table = g_array_new (FALSE, FALSE, sizeof (TableRow));
   g_array_set_clear_func (self->table, table_row_clear);
+  self->footnotes = g_array_new (FALSE, FALSE, sizeof (Footnote));
+  g_array_set_clear_func (self->footnotes, footnote_clear);
+  self->key = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
+  g_array_set_clear_func (self->key, legend_entry_clear);
 }
 
 MigmapPageLayout *
@@ -163,8 +194,46 @@ migmap_page_layout_add_legend_entry (MigmapPageLayout *self, const char *label,
   g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
   g_return_if_fail (label != NULL && color != NULL);
 
-  entry = (LegendEntry) { g_strdup (label), *color, !!is_marker };
+  entry = (LegendEntry) { g_strdup (label), *color, is_marker ? ENTRY_SYMBOL : ENTRY_SWATCH, MIGMAP_MARKER_CITY, FALSE };
   g_array_append_val (self->legend, entry);
+}
+
+void
+migmap_page_layout_add_legend_symbol (MigmapPageLayout *self, const char *label, const MigmapColor *color,
+                                      MigmapMarkerSymbol symbol, gboolean approximate)
+{
+  LegendEntry entry;
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (label != NULL && color != NULL);
+
+  entry = (LegendEntry) { g_strdup (label), *color, ENTRY_SYMBOL, symbol, !!approximate };
+  g_array_append_val (self->legend, entry);
+}
+
+void
+migmap_page_layout_add_legend_text (MigmapPageLayout *self, const char *text, gboolean heading)
+{
+  LegendEntry entry = { 0 };
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (text != NULL);
+
+  entry.label = g_strdup (text);
+  entry.kind = heading ? ENTRY_HEADING : ENTRY_TEXT;
+  g_array_append_val (self->legend, entry);
+}
+
+void
+migmap_page_layout_add_footnote (MigmapPageLayout *self, const char *code, const char *text)
+{
+  Footnote note;
+
+  g_return_if_fail (MIGMAP_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (code != NULL && text != NULL);
+
+  note = (Footnote) { g_strdup (code), g_strdup (text) };
+  g_array_append_val (self->footnotes, note);
 }
 
 void
@@ -254,6 +323,21 @@ show_text (cairo_t *cr, PangoLayout *layout, double x, double y, const MigmapCol
 
 /* ---- scale bar ---- */
 
+static const char *
+projection_label (MigmapProjection projection)
+{
+  switch (projection)
+    {
+    case MIGMAP_PROJECTION_MERCATOR:
+      return _("Mercator projection");
+    case MIGMAP_PROJECTION_LAEA:
+      return _("Lambert azimuthal equal-area projection");
+    case MIGMAP_PROJECTION_EQUIRECTANGULAR:
+    default:
+      return _("Equirectangular projection (plate carrée)");
+    }
+}
+
 /* 1, 2 or 5 times a power of ten, no longer than @max. */
 static double
 nice_length (double max)
@@ -278,6 +362,7 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4
   g_autoptr(PangoLayout) text = NULL;
   g_autoptr(PangoLayout) zero = NULL;
   g_autoptr(PangoLayout) where = NULL;
+  g_autoptr(PangoLayout) projection = NULL;
   double box_width, box_height;
 
   box[0] = box[1] = box[2] = box[3] = 0;
@@ -296,9 +381,11 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4
   text = new_text (self, cr, label, 7.5, FALSE, FALSE, 0);
   zero = new_text (self, cr, "0", 7.5, FALSE, FALSE, 0);
   where = new_text (self, cr, note, 6.5, FALSE, TRUE, 0);
+  projection = new_text (self, cr, projection_label (migmap_viewport_get_projection (vp)), 6.5, FALSE, TRUE, 0);
 
-  box_width = MAX (bar + text_width (text) / 2 + text_width (zero) / 2, text_width (where)) + 2 * pad;
-  box_height = text_height (text) + 5 + text_height (where) + 2 * pad + 2;
+  box_width = MAX (MAX (bar + text_width (text) / 2 + text_width (zero) / 2, text_width (where)),
+                   text_width (projection)) + 2 * pad;
+  box_height = text_height (text) + 5 + text_height (where) + text_height (projection) + 2 * pad + 2;
   x = self->rtl ? self->map_x + 8 : self->map_x + self->map_width - 8 - box_width;
   y = self->map_y + self->map_height - 8 - box_height;
   box[0] = x;
@@ -309,8 +396,11 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4
     return;
 
   cairo_rectangle (cr, x, y, box_width, box_height);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
 
   {
     double bx = x + pad + text_width (zero) / 2, by = y + pad + text_height (text);
@@ -329,76 +419,176 @@ draw_scale_bar (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4
     show_text (cr, zero, bx - text_width (zero) / 2, y + pad, &ink);
     show_text (cr, text, bx + bar - text_width (text) / 2, y + pad, &ink);
     show_text (cr, where, x + pad, by + 7, &muted);
+    show_text (cr, projection, x + pad, by + 7 + text_height (where), &muted);
   }
 }
 
 /* ---- legend ---- */
 
 static void
-draw_legend (MigmapPageLayout *self, cairo_t *cr, gboolean draw, double box[4])
+legend_append (GArray *entries, GArray *from)
 {
-  const double pad = 6, swatch = 9, gap = 5, size = 8;
-  double max_label = MIN (self->map_width * 0.45, 260.0);
-  double width = 0, height = pad, x, y;
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
-
-  box[0] = box[1] = box[2] = box[3] = 0;
-  if (self->legend->len == 0)
-    return;
-  for (guint i = 0; i < self->legend->len; i++)
+  for (guint i = 0; i < from->len; i++)
     {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      PangoLayout *layout = new_text (self, cr, entry->label, size, FALSE, FALSE, max_label);
-
-      pango_layout_set_width (layout, -1);
-      if (text_width (layout) > max_label)
-        pango_layout_set_width (layout, (int) (max_label * PANGO_SCALE));
-      g_ptr_array_add (layouts, layout);
-      width = MAX (width, text_width (layout));
-      height += MAX (text_height (layout), swatch) + 3;
-    }
-  width += 2 * pad + swatch + gap;
-  height += pad - 3;
-  x = self->rtl ? self->map_x + self->map_width - 8 - width : self->map_x + 8;
-  y = self->map_y + self->map_height - 8 - height;
-  box[0] = x;
-  box[1] = y;
-  box[2] = width;
-  box[3] = height;
-  if (!draw)
-    return;
-
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_stroke (cr);
-
-  y += pad;
-  for (guint i = 0; i < self->legend->len; i++)
-    {
-      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      PangoLayout *layout = g_ptr_array_index (layouts, i);
-      double sx = self->rtl ? x + width - pad - swatch : x + pad;
-      double tx = self->rtl ? sx - gap - text_width (layout) : sx + swatch + gap;
-      double line = MAX (text_height (layout), swatch);
-
-      if (entry->is_marker)
-        cairo_arc (cr, sx + swatch / 2, y + line / 2, swatch / 2 - 0.5, 0, 2 * G_PI);
-      else
-        cairo_rectangle (cr, sx, y + (line - swatch) / 2, swatch, swatch);
-      cairo_set_source_rgba (cr, entry->color.red, entry->color.green, entry->color.blue, entry->color.alpha);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
-      cairo_set_line_width (cr, 0.5);
-      cairo_stroke (cr);
-      show_text (cr, layout, tx, y, &ink);
-      y += line + 3;
+      LegendEntry copy = g_array_index (from, LegendEntry, i);
+      copy.label = g_strdup (copy.label);
+      g_array_append_val (entries, copy);
     }
 }
 
+/* The legend, then the key to the numbered places: an opaque column
+ * beside the map frame, so that it covers no part of the map. */
+static double
+legend_width (MigmapPageLayout *self, double inner)
+{
+  return self->legend->len ? MIN (190.0, inner * 0.24) : 0;
+}
+
+static void
+draw_legend (MigmapPageLayout *self, cairo_t *cr, double x, double y, double width)
+{
+  const double pad = 6, swatch = 9, gap = 5, size = 8;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
+  double cy = y + pad, height;
+  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_array_set_clear_func (entries, legend_entry_clear);
+  legend_append (entries, self->legend);
+  legend_append (entries, self->key);
+  if (entries->len == 0)
+    return;
+  height = 2 * pad - 3;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (entries, LegendEntry, i);
+      gboolean indent = entry->kind == ENTRY_SWATCH || entry->kind == ENTRY_SYMBOL;
+      double text_room = width - 2 * pad - (indent ? swatch + gap : 0);
+      PangoLayout *layout = new_text (self, cr, entry->label, entry->kind == ENTRY_TEXT ? size - 0.5 : size,
+                                      entry->kind == ENTRY_HEADING, FALSE, text_room);
+
+      g_ptr_array_add (layouts, layout);
+      height += MAX (text_height (layout), indent ? swatch : 0) + 3 + (entry->kind == ENTRY_HEADING && i ? 4 : 0);
+    }
+
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (entries, LegendEntry, i);
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      gboolean indent = entry->kind == ENTRY_SWATCH || entry->kind == ENTRY_SYMBOL;
+      double sx = self->rtl ? x + width - pad - swatch : x + pad;
+      double tx = self->rtl ? x + pad : sx + (indent ? swatch + gap : 0);
+      double h;
+
+      if (entry->kind == ENTRY_HEADING && i)
+        cy += 4;
+      h = MAX (text_height (layout), indent ? swatch : 0);
+      if (self->rtl)
+        pango_layout_set_width (layout, (int) ((width - 2 * pad - (indent ? swatch + gap : 0)) * PANGO_SCALE));
+      if (entry->kind == ENTRY_SYMBOL)
+        migmap_marker_symbol_draw (cr, entry->symbol, entry->approximate, sx + swatch / 2, cy + h / 2,
+                                   entry->approximate ? swatch / 3.0 : swatch / 2 - 0.5, &entry->color);
+      else if (entry->kind == ENTRY_SWATCH)
+        {
+          cairo_rectangle (cr, sx, cy + MIN (h - swatch, 2.0) / 2, swatch, swatch);
+          cairo_set_source_rgba (cr, entry->color.red, entry->color.green, entry->color.blue, entry->color.alpha);
+          cairo_fill_preserve (cr);
+          cairo_set_source_rgba (cr, 0, 0, 0, 0.4);
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
+        }
+      show_text (cr, layout, tx, cy, entry->kind == ENTRY_TEXT ? &muted : &ink);
+      cy += h + 3;
+    }
+}
+
+/* ---- locator ---- */
+
+/* Where a regional map lies in the world: a small world map in the corner
+ * opposite the legend, the view outlined on it. */
+static void
+draw_locator (MigmapPageLayout *self, MigmapRenderer *renderer, cairo_t *cr, gboolean draw, double box[4])
+{
+  MigmapGeoBounds world = { -180, -60, 180, 85 };
+  g_autoptr(MigmapViewport) inset = NULL;
+  g_autoptr(MigmapRenderer) plain = NULL;
+  double w = MIN (150.0, self->map_width * 0.2), h = w * (world.north - world.south) / 360.0;
+  double west, south, east, north, x, y, x0, y0, x1, y1;
+
+  box[0] = box[1] = box[2] = box[3] = 0;
+  if (!migmap_viewport_screen_to_geo (self->map_viewport, 0, self->map_height, &west, &south) ||
+      !migmap_viewport_screen_to_geo (self->map_viewport, self->map_width, 0, &east, &north) ||
+      east - west > 120.0)
+    return;
+  x = self->rtl ? self->map_x + 8 : self->map_x + self->map_width - 8 - w;
+  y = self->map_y + 8;
+  box[0] = x;
+  box[1] = y;
+  box[2] = w;
+  box[3] = h;
+  if (!draw)
+    return;
+
+  inset = migmap_viewport_new ();
+  migmap_viewport_set_projection (inset, MIGMAP_PROJECTION_EQUIRECTANGULAR);
+  migmap_viewport_set_size (inset, w, h);
+  migmap_viewport_fit_bounds (inset, &world);
+  plain = migmap_renderer_new (migmap_renderer_get_shapes (renderer));
+  migmap_renderer_set_show_labels (plain, FALSE);
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_rectangle (cr, 0, 0, w, h);
+  cairo_clip (cr);
+  migmap_renderer_render (plain, inset, cr);
+  if (migmap_viewport_geo_to_screen (inset, west, north, &x0, &y0) &&
+      migmap_viewport_geo_to_screen (inset, east, south, &x1, &y1))
+    {
+      cairo_rectangle (cr, x0, y0, MAX (x1 - x0, 3), MAX (y1 - y0, 3));
+      cairo_set_source_rgb (cr, 0.75, 0.1, 0.16);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.45);
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
+}
+
 /* ---- the page ---- */
+
+/* The disclaimer, then the footnotes of the features the view shows. */
+static char *
+notes_in_view (MigmapPageLayout *self, MigmapRenderer *renderer, MigmapViewport *view)
+{
+  GString *notes = g_string_new (self->disclaimer);
+  MigmapShapeSet *shapes = migmap_renderer_get_shapes (renderer);
+  double width, height, west, south, east, north;
+
+  migmap_viewport_get_size (view, &width, &height);
+  if (!migmap_viewport_screen_to_geo (view, 0, height, &west, &south) ||
+      !migmap_viewport_screen_to_geo (view, width, 0, &east, &north))
+    return g_string_free (notes, FALSE);
+  for (guint i = 0; i < self->footnotes->len; i++)
+    {
+      const Footnote *note = &g_array_index (self->footnotes, Footnote, i);
+      const MigmapFeature *feature = migmap_shape_set_lookup (shapes, note->code);
+
+      if (feature == NULL || feature->bounds.east < west || feature->bounds.west > east ||
+          feature->bounds.north < south || feature->bounds.south > north)
+        continue;
+      if (notes->len)
+        g_string_append_c (notes, '\n');
+      g_string_append (notes, note->text);
+    }
+  return g_string_free (notes, FALSE);
+}
 
 static void
 fit_map_viewport (MigmapPageLayout *self, MigmapViewport *view)
@@ -441,6 +631,7 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
   g_autoptr(PangoLayout) disclaimer = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *source_line = NULL;
+  g_autofree char *notes = NULL;
   double table_height = 0;
   double boxes[2][4];
 
@@ -469,7 +660,8 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
 
   source_line = self->date ? g_strdup_printf ("%s · %s", self->source, self->date) : g_strdup (self->source);
   source = new_text (self, cr, source_line, 8, FALSE, FALSE, inner);
-  disclaimer = new_text (self, cr, self->disclaimer, 7.5, FALSE, TRUE, inner);
+  notes = notes_in_view (self, renderer, view);
+  disclaimer = new_text (self, cr, notes, 7.5, FALSE, TRUE, inner);
   bottom = height - margin - text_height (disclaimer) - 2 - text_height (source) - margin * 0.3;
 
   /* The projects shown, when the page has room to spare for them. */
@@ -503,30 +695,57 @@ migmap_page_layout_render (MigmapPageLayout *self, MigmapRenderer *renderer, Mig
         }
     }
 
-  self->map_x = margin;
-  self->map_y = top;
-  self->map_width = inner;
-  self->map_height = bottom - top - (table_height ? table_height + margin * 0.4 : 0);
-  fit_map_viewport (self, view);
+  {
+    double legend_w = legend_width (self, inner), legend_gap = legend_w ? margin * 0.4 : 0;
 
-  show_text (cr, title, margin, margin, &ink);
-  /* Map labels keep clear of the legend and the scale bar. */
-  draw_legend (self, cr, FALSE, boxes[0]);
-  draw_scale_bar (self, cr, FALSE, boxes[1]);
-  for (guint i = 0; i < 2; i++)
+    self->map_x = self->rtl ? margin + legend_w + legend_gap : margin;
+    self->map_y = top;
+    self->map_width = inner - legend_w - legend_gap;
+    self->map_height = bottom - top - (table_height ? table_height + margin * 0.4 : 0);
+    fit_map_viewport (self, view);
+
+    show_text (cr, title, margin, margin, &ink);
+    /* Map labels keep clear of the scale bar and the locator. */
+    draw_scale_bar (self, cr, FALSE, boxes[0]);
+    draw_locator (self, renderer, cr, FALSE, boxes[1]);
+    for (guint i = 0; i < 2; i++)
+      {
+        boxes[i][0] -= self->map_x + 4;
+        boxes[i][1] -= self->map_y + 4;
+        boxes[i][2] += 8;
+        boxes[i][3] += 8;
+      }
+    migmap_renderer_set_label_obstacles (renderer, &boxes[0][0], 2);
+    migmap_renderer_set_number_places (renderer, TRUE);
+    draw_map (self, renderer, cr);
+    migmap_renderer_set_number_places (renderer, FALSE);
+    migmap_renderer_set_label_obstacles (renderer, NULL, 0);
+    cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
+    cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+    cairo_set_line_width (cr, 0.75);
+    cairo_stroke (cr);
+    draw_locator (self, renderer, cr, TRUE, boxes[1]);
+    draw_scale_bar (self, cr, TRUE, boxes[0]);
+
+    /* The places the map had no room to name, by the numbers it gave them. */
     {
-      boxes[i][0] -= self->map_x;
-      boxes[i][1] -= self->map_y;
+      const char * const *numbered = migmap_renderer_get_numbered_places (renderer);
+
+      g_array_set_size (self->key, 0);
+      if (numbered[0])
+        {
+          LegendEntry heading = { .label = g_strdup (_("Places numbered on the map")), .kind = ENTRY_HEADING };
+          g_array_append_val (self->key, heading);
+        }
+      for (guint i = 0; numbered[i]; i++)
+        {
+          LegendEntry entry = { .label = g_strdup_printf ("%u  %s", i + 1, numbered[i]), .kind = ENTRY_TEXT };
+          g_array_append_val (self->key, entry);
+        }
     }
-  migmap_renderer_set_label_obstacles (renderer, &boxes[0][0], 2);
-  draw_map (self, renderer, cr);
-  migmap_renderer_set_label_obstacles (renderer, NULL, 0);
-  cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
-  cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-  cairo_set_line_width (cr, 0.75);
-  cairo_stroke (cr);
-  draw_legend (self, cr, TRUE, boxes[0]);
-  draw_scale_bar (self, cr, TRUE, boxes[1]);
+    if (legend_w)
+      draw_legend (self, cr, self->rtl ? margin : self->map_x + self->map_width + legend_gap, self->map_y, legend_w);
+  }
 
   if (rows->len)
     {

@@ -29,6 +29,19 @@ void              migmap_page_layout_add_legend_entry (MigmapPageLayout  *self,
                                                        const char        *label,
                                                        const MigmapColor *color,
                                                        gboolean           is_marker);
+void              migmap_page_layout_add_legend_symbol (MigmapPageLayout *self,
+                                                       const char        *label,
+                                                       const MigmapColor *color,
+                                                       MigmapMarkerSymbol symbol,
+                                                       gboolean           approximate);
+/* A line of text in the legend, or a heading over the lines that follow. */
+void              migmap_page_layout_add_legend_text  (MigmapPageLayout  *self,
+                                                       const char        *text,
+                                                       gboolean           heading);
+/* Printed under the disclaimer when the map shows the feature @code. */
+void              migmap_page_layout_add_footnote     (MigmapPageLayout  *self,
+                                                       const char        *code,
+                                                       const char        *text);
 void              migmap_page_layout_add_table_row    (MigmapPageLayout  *self,
                                                        const char        *title,
                                                        const char        *detail);

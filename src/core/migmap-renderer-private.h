@@ -51,10 +51,12 @@ typedef struct {
 } Layer;
 
 typedef struct {
-  char        *id;
-  double       lon, lat;
-  char        *label;
-  MigmapColor  color;
+  char              *id;
+  double             lon, lat;
+  char              *label;
+  MigmapColor        color;
+  MigmapMarkerSymbol symbol;
+  gboolean           approximate;
 } Marker;
 
 struct _MigmapRenderer
@@ -72,11 +74,14 @@ struct _MigmapRenderer
   gpointer        label_data;
   GDestroyNotify  label_destroy;
   gboolean        show_labels;
+  gboolean        number_places;
   MigmapRenderQuality quality;
 
   ProjectedBand  *cache[3][MIGMAP_N_DETAILS];
   guint          *label_order;   /* features by label size, largest first */
   GHashTable     *text_sizes;    /* label text -> packed width/height */
+  GPtrArray      *numbered;      /* labels of places drawn as numbers, NULL-terminated */
+  GHashTable     *drawn;         /* codes of the features in the last view */
 };
 
 /* One call of migmap_renderer_render (). */

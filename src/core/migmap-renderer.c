@@ -20,6 +20,7 @@
 #define DENSIFY_MAX_STEPS (360.0 / DENSIFY_DEG)
 #define STRIPE_WIDTH 5.0
 #define MIN_VISIBLE_PX 2.5
+#define MIN_BORDERED_PX 12.0
 
 G_DEFINE_FINAL_TYPE (MigmapRenderer, migmap_renderer, G_TYPE_OBJECT)
 
@@ -76,6 +77,8 @@ migmap_renderer_finalize (GObject *object)
   g_ptr_array_unref (self->layers);
   g_array_unref (self->markers);
   g_hash_table_unref (self->text_sizes);
+  g_ptr_array_unref (self->numbered);
+  g_hash_table_unref (self->drawn);
   g_free (self->selected);
   g_hash_table_unref (self->emphasis);
   g_array_unref (self->obstacles);
@@ -98,7 +101,8 @@ migmap_renderer_init (MigmapRenderer *self)
   migmap_color_parse ("#8c8a84", &self->style.border);
   migmap_color_parse ("#3a3a38", &self->style.label);
   migmap_color_parse ("#ffffffc0", &self->style.label_halo);
-  migmap_color_parse ("#c01c28", &self->style.selection);
+  /* Black in a white halo stands out on every layer colour. */
+  migmap_color_parse ("#000000", &self->style.selection);
   self->style.border_width = 0.6;
   self->style.label_size = 11.0;
   self->style.label_family = g_strdup ("Sans");
@@ -109,6 +113,9 @@ migmap_renderer_init (MigmapRenderer *self)
   self->text_sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->emphasis = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  self->numbered = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->numbered, NULL);
+  self->drawn = g_hash_table_new (g_str_hash, g_str_equal);
   self->show_labels = TRUE;
 }
 
@@ -190,16 +197,65 @@ migmap_renderer_clear_layers (MigmapRenderer *self)
 }
 
 void
-migmap_renderer_add_marker (MigmapRenderer *self, const char *id, double lon, double lat,
-                            const char *label, const MigmapColor *color)
+migmap_renderer_add_place (MigmapRenderer *self, const char *id, double lon, double lat,
+                           const char *label, const MigmapColor *color,
+                           MigmapMarkerSymbol symbol, gboolean approximate)
 {
   Marker marker;
 
   g_return_if_fail (MIGMAP_IS_RENDERER (self));
   g_return_if_fail (color != NULL);
+  g_return_if_fail ((guint) symbol <= MIGMAP_MARKER_BORDER_CROSSING);
 
-  marker = (Marker) { g_strdup (id), lon, lat, g_strdup (label), *color };
+  marker = (Marker) { g_strdup (id), lon, lat, g_strdup (label), *color, symbol, !!approximate };
   g_array_append_val (self->markers, marker);
+}
+
+void
+migmap_renderer_add_marker (MigmapRenderer *self, const char *id, double lon, double lat,
+                            const char *label, const MigmapColor *color)
+{
+  migmap_renderer_add_place (self, id, lon, lat, label, color, MIGMAP_MARKER_CITY, FALSE);
+}
+
+const char * const *
+migmap_renderer_get_numbered_places (MigmapRenderer *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), NULL);
+  return (const char * const *) self->numbered->pdata;
+}
+
+gboolean
+migmap_renderer_was_drawn (MigmapRenderer *self, const char *code)
+{
+  g_return_val_if_fail (MIGMAP_IS_RENDERER (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  return g_hash_table_contains (self->drawn, code);
+}
+
+/* A sequential ramp (ColorBrewer YlGnBu, light to dark): more groups,
+ * darker, in one hue family that reads in order for colour-blind readers
+ * too; the lightest step still stands apart from plain land. */
+void
+migmap_renderer_count_color (guint n, guint n_visible, MigmapColor *color)
+{
+  static const double ramp[][3] = {
+    { 0xc7, 0xe9, 0xb4 }, { 0x7f, 0xcd, 0xbb }, { 0x41, 0xb6, 0xc4 }, { 0x1d, 0x91, 0xc0 },
+    { 0x22, 0x5e, 0xa8 }, { 0x25, 0x34, 0x94 }, { 0x08, 0x1d, 0x58 },
+  };
+  double t, f;
+  guint i;
+
+  g_return_if_fail (color != NULL);
+
+  t = n_visible > 1 ? (double) (CLAMP (n, 1, n_visible) - 1) / (n_visible - 1) : 0.0;
+  f = t * (G_N_ELEMENTS (ramp) - 1);
+  i = MIN ((guint) f, G_N_ELEMENTS (ramp) - 2);
+  f -= i;
+  color->red = (ramp[i][0] * (1 - f) + ramp[i + 1][0] * f) / 255.0;
+  color->green = (ramp[i][1] * (1 - f) + ramp[i + 1][1] * f) / 255.0;
+  color->blue = (ramp[i][2] * (1 - f) + ramp[i + 1][2] * f) / 255.0;
+  color->alpha = 1.0;
 }
 
 void
@@ -260,6 +316,13 @@ migmap_renderer_set_label_obstacles (MigmapRenderer *self, const double *rects, 
       double r[4] = { rects[4 * i], rects[4 * i + 1], rects[4 * i] + rects[4 * i + 2], rects[4 * i + 1] + rects[4 * i + 3] };
       g_array_append_vals (self->obstacles, r, 1);
     }
+}
+
+void
+migmap_renderer_set_number_places (MigmapRenderer *self, gboolean number_places)
+{
+  g_return_if_fail (MIGMAP_IS_RENDERER (self));
+  self->number_places = !!number_places;
 }
 
 void
@@ -583,18 +646,28 @@ draw_countries (RenderContext *ctx)
   g_autofree const Layer **first_layer = g_new0 (const Layer *, n_features);
   g_autofree guint8 *n_layers = g_new0 (guint8, n_features);
   g_autofree gboolean *visible = g_new0 (gboolean, n_features);
+  guint n_visible_layers = 0;
+  gboolean by_count;
+
+  for (guint i = 0; i < self->layers->len; i++)
+    n_visible_layers += ((const Layer *) g_ptr_array_index (self->layers, i))->visible;
+  /* Stripes of four colours or more read as noise: the country is filled
+   * by how many groups it is in instead, and the tooltip and legend say which. */
+  by_count = n_visible_layers > MIGMAP_RENDERER_MAX_STRIPES;
+  g_hash_table_remove_all (self->drawn);
 
   for (guint f = 0; f < n_features; f++)
     {
       const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
-      const Layer *found[8];
+      const Layer *found[16];
 
       visible[f] = feature_visible (ctx, feature);
       if (!visible[f])
         continue;
+      g_hash_table_add (self->drawn, feature->code);
       n_layers[f] = collect_layers (self, feature->code, found, G_N_ELEMENTS (found));
       first_layer[f] = n_layers[f] ? found[0] : NULL;
-      if (n_layers[f] > 1)
+      if (n_layers[f] > 1 || (by_count && n_layers[f] > 0))
         g_ptr_array_add (striped, (gpointer) feature);
       if (n_layers[f] && feature_screen_extent (ctx, feature) < MIN_VISIBLE_PX)
         g_ptr_array_add (dots, (gpointer) feature);
@@ -622,7 +695,7 @@ draw_countries (RenderContext *ctx)
 
           if (!visible[f])
             continue;
-          if (layer == NULL ? n_layers[f] != 0 : !(n_layers[f] == 1 && first_layer[f] == layer))
+          if (layer == NULL ? n_layers[f] != 0 : by_count || !(n_layers[f] == 1 && first_layer[f] == layer))
             continue;
           append_feature_path (ctx, feature);
           any = TRUE;
@@ -635,23 +708,54 @@ draw_countries (RenderContext *ctx)
           cairo_fill (cr);
           continue;
         }
-      cairo_fill_preserve (cr);
-      set_source (cr, &self->style.border);
+      if (layer)
+        {
+          /* Islands a few pixels across (Malta) keep their colour: only
+           * countries large enough to show a border get one. */
+          cairo_fill (cr);
+          for (guint f = 0; f < n_features; f++)
+            {
+              const MigmapFeature *feature = migmap_shape_set_get_feature (self->shapes, f);
+
+              if (visible[f] && n_layers[f] == 1 && !by_count && first_layer[f] == layer &&
+                  feature_screen_extent (ctx, feature) >= MIN_BORDERED_PX)
+                append_feature_path (ctx, feature);
+            }
+        }
+      else
+        cairo_fill_preserve (cr);
+      /* Neighbours in one layer keep a border that shows on its colour: a
+       * darker shade of it (white would eat small islands such as Malta). */
+      if (layer)
+        cairo_set_source_rgb (cr, layer->color.red * 0.45, layer->color.green * 0.45, layer->color.blue * 0.45);
+      else
+        set_source (cr, &self->style.border);
       cairo_stroke (cr);
     }
 
   for (guint i = 0; i < striped->len; i++)
     {
       const MigmapFeature *feature = g_ptr_array_index (striped, i);
-      const Layer *found[8];
+      const Layer *found[16];
       guint n = collect_layers (self, feature->code, found, G_N_ELEMENTS (found));
 
-      draw_stripes (ctx, feature, found, n);
-      if (ctx->image)
+      if (by_count)
+        {
+          MigmapColor fill;
+
+          migmap_renderer_count_color (n, n_visible_layers, &fill);
+          cairo_new_path (cr);
+          append_feature_path (ctx, feature);
+          set_source (cr, &fill);
+          cairo_fill (cr);
+        }
+      else
+        draw_stripes (ctx, feature, found, n);
+      if (ctx->image || feature_screen_extent (ctx, feature) < MIN_BORDERED_PX)
         continue;
       cairo_new_path (cr);
       append_feature_path (ctx, feature);
-      set_source (cr, &self->style.border);
+      cairo_set_source_rgba (cr, 0, 0, 0, 0.55);
       cairo_stroke (cr);
     }
   cairo_restore (cr);
@@ -663,7 +767,11 @@ draw_countries (RenderContext *ctx)
   for (guint i = 0; i < dots->len; i++)
     {
       const MigmapFeature *feature = g_ptr_array_index (dots, i);
-      draw_small_feature_dot (ctx, feature, &first_layer[feature->index]->color);
+      MigmapColor fill = first_layer[feature->index]->color;
+
+      if (by_count)
+        migmap_renderer_count_color (n_layers[feature->index], n_visible_layers, &fill);
+      draw_small_feature_dot (ctx, feature, &fill);
     }
 }
 
@@ -687,12 +795,18 @@ draw_emphasis (RenderContext *ctx)
       if (feature && feature_visible (ctx, feature))
         append_feature_path (ctx, feature);
     }
+  /* A dark outline in a white halo over a slight darkening: it shows on
+   * every layer colour, where a fill of its own colour would vanish on a
+   * layer of a near one. */
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, 0.1, 0.37, 0.71, 0.22);
+  cairo_set_source_rgba (cr, 0.1, 0.08, 0.15, 0.16);
   cairo_fill_preserve (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_width (cr, 2.0);
-  cairo_set_source_rgba (cr, 0.1, 0.37, 0.71, 0.95);
+  cairo_set_line_width (cr, 4.5);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_stroke_preserve (cr);
+  cairo_set_line_width (cr, 1.8);
+  cairo_set_source_rgba (cr, 0.14, 0.12, 0.19, 1.0);
   cairo_stroke (cr);
   cairo_restore (cr);
 }
@@ -712,11 +826,11 @@ draw_selection (RenderContext *ctx)
   cairo_new_path (cr);
   append_feature_path (ctx, feature);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-  cairo_set_line_width (cr, 4.0);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.95);
+  cairo_set_line_width (cr, 6.0);
   cairo_stroke_preserve (cr);
   set_source (cr, &ctx->self->style.selection);
-  cairo_set_line_width (cr, 2.0);
+  cairo_set_line_width (cr, 2.6);
   cairo_stroke (cr);
 }
 

@@ -44,6 +44,7 @@ marker_clear (gpointer data)
 
   g_free (marker->id);
   g_free (marker->label);
+  g_free (marker->name);
 }
 
 static void
@@ -154,11 +155,25 @@ migmap_map_layer_new_markers (const char *id, const char *title, const char *sec
 void
 migmap_map_layer_add_marker (MigmapMapLayer *self, const char *id, double lon, double lat, const char *label)
 {
-  MigmapMapMarker marker = { g_strdup (id), lon, lat, g_strdup (label) };
+  MigmapMapMarker marker = { (char *) id, lon, lat, (char *) label, MIGMAP_MARKER_CITY, FALSE, (char *) label };
+
+  migmap_map_layer_add_place (self, &marker);
+}
+
+/* Copies @place. */
+void
+migmap_map_layer_add_place (MigmapMapLayer *self, const MigmapMapMarker *place)
+{
+  MigmapMapMarker marker;
 
   g_return_if_fail (MIGMAP_IS_MAP_LAYER (self));
   g_return_if_fail (self->kind == MIGMAP_MAP_LAYER_MARKERS);
+  g_return_if_fail (place != NULL);
 
+  marker = *place;
+  marker.id = g_strdup (place->id);
+  marker.label = g_strdup (place->label);
+  marker.name = g_strdup (place->name ? place->name : place->label);
   g_array_append_val (self->markers, marker);
 }
 
@@ -177,7 +192,7 @@ migmap_map_layer_copy (MigmapMapLayer *self)
   for (guint i = 0; i < self->markers->len; i++)
     {
       const MigmapMapMarker *m = &g_array_index (self->markers, MigmapMapMarker, i);
-      migmap_map_layer_add_marker (copy, m->id, m->lon, m->lat, m->label);
+      migmap_map_layer_add_place (copy, m);
     }
   copy->visible = self->visible;
   return copy;

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "migmap-color.h"
+#include "migmap-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -16,7 +17,10 @@ typedef enum {
 typedef struct {
   char   *id;
   double  lon, lat;
-  char   *label;
+  char   *label;                 /* the name to draw: a short form */
+  MigmapMarkerSymbol symbol;     /* the kind of place */
+  gboolean approximate;          /* the point stands for a country or region */
+  char   *name;                  /* the full name, for tooltips */
 } MigmapMapMarker;
 
 #define MIGMAP_TYPE_MAP_LAYER (migmap_map_layer_get_type ())
@@ -36,6 +40,8 @@ void                migmap_map_layer_add_marker    (MigmapMapLayer     *self,
                                                     double              lon,
                                                     double              lat,
                                                     const char         *label);
+void                migmap_map_layer_add_place     (MigmapMapLayer     *self,
+                                                    const MigmapMapMarker *place);
 MigmapMapLayer     *migmap_map_layer_copy          (MigmapMapLayer     *self);
 
 MigmapMapLayerKind  migmap_map_layer_get_kind      (MigmapMapLayer *self);

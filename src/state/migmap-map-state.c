@@ -723,7 +723,8 @@ migmap_map_state_configure_renderer (MigmapMapState *self, MigmapRenderer *rende
         for (guint m = 0; m < migmap_map_layer_get_n_members (layer); m++)
           {
             const MigmapMapMarker *marker = migmap_map_layer_get_marker (layer, m);
-            migmap_renderer_add_marker (renderer, marker->id, marker->lon, marker->lat, marker->label, color);
+            migmap_renderer_add_place (renderer, marker->id, marker->lon, marker->lat, marker->label, color,
+                                       marker->symbol, marker->approximate);
           }
     }
   migmap_renderer_set_selected (renderer, self->selected_country);

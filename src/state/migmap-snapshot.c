@@ -27,6 +27,16 @@ struct _MigmapSnapshot
   MigmapPageLayout *page;
   double            width, height;   /* points */
   gboolean          map_only;
+  GHashTable       *marked_names;    /* code -> name with its footnote mark */
+};
+
+/* The European Union's standard footnotes, printed on every page whose map
+ * shows Kosovo or Palestine, with the mark the map puts on the name. */
+static const struct { const char *code; const char *mark; const char *text; } footnotes[] = {
+  { "XKX", "*", N_("This designation is without prejudice to positions on status, and is in line with "
+                   "UNSCR 1244/1999 and the ICJ Opinion on the Kosovo declaration of independence.") },
+  { "PSE", "**", N_("This designation shall not be construed as recognition of a State of Palestine and is "
+                    "without prejudice to the individual positions of the Member States on this issue.") },
 };
 
 G_DEFINE_FINAL_TYPE (MigmapSnapshot, migmap_snapshot, G_TYPE_OBJECT)
@@ -39,6 +49,7 @@ migmap_snapshot_finalize (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->renderer);
   g_clear_object (&self->page);
+  g_clear_pointer (&self->marked_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (migmap_snapshot_parent_class)->finalize (object);
 }
@@ -54,20 +65,115 @@ migmap_snapshot_init (MigmapSnapshot *self)
 {
 }
 
+static const char *
+marked_country_label (const char *code, gpointer user_data)
+{
+  MigmapSnapshot *self = user_data;
+  const char *name = migmap_map_state_country_name (self->state, code);
+
+  for (guint i = 0; i < G_N_ELEMENTS (footnotes); i++)
+    if (g_str_equal (footnotes[i].code, code))
+      {
+        char *marked = g_hash_table_lookup (self->marked_names, code);
+
+        if (marked == NULL)
+          {
+            marked = g_strconcat (name, footnotes[i].mark, NULL);
+            g_hash_table_insert (self->marked_names, g_strdup (code), marked);
+          }
+        return marked;
+      }
+  return name;
+}
+
+static const char *
+symbol_label (MigmapMarkerSymbol symbol)
+{
+  switch (symbol)
+    {
+    case MIGMAP_MARKER_OFFICE: return _("Office");
+    case MIGMAP_MARKER_VENUE: return _("Venue");
+    case MIGMAP_MARKER_TRAINING_CENTRE: return _("Training centre");
+    case MIGMAP_MARKER_BORDER_CROSSING: return _("Border crossing points");
+    case MIGMAP_MARKER_CITY:
+    default: return _("City");
+    }
+}
+
 static void
 fill_legend (MigmapSnapshot *self)
 {
   GListModel *layers = migmap_map_state_get_layers (self->state);
+  g_autoptr(GPtrArray) countries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean seen[MIGMAP_MARKER_BORDER_CROSSING + 1] = { FALSE }, approximate = FALSE;
+  MigmapColor marker_color = { 0.14, 0.12, 0.19, 1.0 };
+  const char *markers_title = NULL;
+  guint max_count = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
     {
       g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
 
-      if (migmap_map_layer_get_visible (layer))
-        migmap_page_layout_add_legend_entry (self->page, migmap_map_layer_get_title (layer),
-                                             migmap_map_layer_get_color (layer),
-                                             migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS);
+      if (!migmap_map_layer_get_visible (layer))
+        continue;
+      if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_COUNTRIES)
+        {
+          const char * const *codes = migmap_map_layer_get_codes (layer);
+
+          g_ptr_array_add (countries, g_object_ref (layer));
+          for (guint c = 0; codes && codes[c]; c++)
+            {
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, codes[c])) + 1;
+              g_hash_table_insert (counts, (gpointer) codes[c], GUINT_TO_POINTER (n));
+              max_count = MAX (max_count, n);
+            }
+          continue;
+        }
+      marker_color = *migmap_map_layer_get_color (layer);
+      markers_title = migmap_map_layer_get_title (layer);
+      for (guint m = 0; m < migmap_map_layer_get_n_members (layer); m++)
+        {
+          const MigmapMapMarker *marker = migmap_map_layer_get_marker (layer, m);
+          seen[marker->symbol] = TRUE;
+          approximate |= marker->approximate;
+        }
     }
+
+  if (countries->len <= MIGMAP_RENDERER_MAX_STRIPES)
+    for (guint i = 0; i < countries->len; i++)
+      {
+        MigmapMapLayer *layer = g_ptr_array_index (countries, i);
+        migmap_page_layout_add_legend_entry (self->page, migmap_map_layer_get_title (layer),
+                                             migmap_map_layer_get_color (layer), FALSE);
+      }
+  else
+    {
+      /* As the map fills them: by how many of the groups shown a country is in. */
+      migmap_page_layout_add_legend_text (self->page, _("Countries in how many of these groups"), TRUE);
+      for (guint n = 1; n <= max_count; n++)
+        {
+          g_autofree char *label = NULL;
+          MigmapColor color;
+
+          migmap_renderer_count_color (n, countries->len, &color);
+          /* TRANSLATORS: a legend entry: countries in this many of the groups shown */
+          label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %u group", "in %u groups", n), n);
+          migmap_page_layout_add_legend_entry (self->page, label, &color, FALSE);
+        }
+      for (guint i = 0; i < countries->len; i++)
+        migmap_page_layout_add_legend_text (self->page, migmap_map_layer_get_title (g_ptr_array_index (countries, i)),
+                                            FALSE);
+    }
+  /* The places layer by its name, then a symbol for each kind of place. */
+  if (markers_title)
+    migmap_page_layout_add_legend_text (self->page, markers_title, TRUE);
+  for (guint k = 0; k < G_N_ELEMENTS (seen); k++)
+    if (seen[k])
+      migmap_page_layout_add_legend_symbol (self->page, symbol_label (k), &marker_color, k, FALSE);
+  if (approximate)
+    migmap_page_layout_add_legend_symbol (self->page, _("Location known only to the country or region"),
+                                          &marker_color, MIGMAP_MARKER_CITY, TRUE);
 }
 
 /* Takes a copy of @state: the window may go on changing after Print. */
@@ -90,6 +196,13 @@ migmap_snapshot_new (MigmapMapState *state)
                                                    "official endorsement or acceptance."));
   migmap_page_layout_set_rtl (self->page, migmap_text_is_rtl ());
   fill_legend (self);
+  self->marked_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  migmap_renderer_set_label_func (self->renderer, marked_country_label, self, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (footnotes); i++)
+    {
+      g_autofree char *note = g_strconcat (footnotes[i].mark, " ", _(footnotes[i].text), NULL);
+      migmap_page_layout_add_footnote (self->page, footnotes[i].code, note);
+    }
   catalogue = migmap_map_state_get_catalogue (self->state);
   if (catalogue)
     migmap_style_add_projects_table (catalogue, migmap_map_state_get_layers (self->state), self->page);

@@ -30,6 +30,7 @@ const char *migmap_style_country_label (const char *code,
                                         gpointer    country_codes);
 
 /* "MTM Dialogue partner states, 2012", or the visible layers joined. */
+char      *migmap_style_place_short_name (const char     *name);
 char      *migmap_style_default_title (GListModel         *layers);
 /* The projects whose countries a visible layer shows, for a page's table. */
 void       migmap_style_add_projects_table (MigmapCatalogue    *catalogue,
