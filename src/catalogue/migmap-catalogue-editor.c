@@ -11,6 +11,7 @@
 #include "migmap-catalogue-editor.h"
 
 #include "migmap-catalogue-json-private.h"
+#include "migmap-catalogue-private.h"
 
 #include <string.h>
 

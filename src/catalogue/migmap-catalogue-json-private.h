@@ -1,22 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* migmap-catalogue-json-private.h: the catalogue as a JSON tree, for the
- * editor and its writer (private, not for the UI) */
+/* migmap-catalogue-json-private.h: the catalogue file as a JSON tree: its
+ * change log and its writer (private, not for the UI) */
 #pragma once
 
 #include <json-c/json.h>
 
-#include "migmap-catalogue.h"
 #include "migmap-catalogue-reader.h"
 
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (json_object, json_object_put)
-
-/* Loads @root (not taken) with every check of migmap_catalogue_new_from_file(). */
-MigmapCatalogue *migmap_catalogue_new_from_json (json_object        *root,
-                                                 const char         *path,
-                                                 MigmapCountryCodes *codes,
-                                                 GError            **error);
 
 /* The top-level "changes" array, the log of saved edits (migmap-change-log.c). */
 gboolean         migmap_catalogue_read_changes  (MigmapCatalogueReader *reader,
