@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "migmap-catalogue-editor.h"
+#include "migmap-catalogue-editor-private.h"
 
 #include "migmap-catalogue-json-private.h"
 #include "migmap-catalogue-private.h"
@@ -22,6 +23,7 @@ static const char * const kinds[] = {
 typedef struct {
   char        *kind;
   char        *id;
+  GStrv        more;   /* an import's other "kind/id"s */
   json_object *before; /* whole trees, shared, never modified */
   json_object *after;
   char        *source;
@@ -64,6 +66,7 @@ command_free (gpointer data)
 
   g_free (command->kind);
   g_free (command->id);
+  g_strfreev (command->more);
   json_object_put (command->before);
   json_object_put (command->after);
   g_free (command->source);
@@ -258,8 +261,8 @@ migmap_catalogue_editor_is_kind (const char *kind)
 
 /* --- the tree ----------------------------------------------------------------- */
 
-static json_object *
-find_entity (json_object *root,
+json_object *
+migmap_catalogue_json_find_entity (json_object *root,
              const char  *kind,
              const char  *id,
              gsize       *index)
@@ -296,14 +299,11 @@ source_kind (const char *source)
   return "text";
 }
 
-/* Adds @source to the catalogue's "sources" (if new) and to @entity's. */
-static void
-add_source (json_object *root,
-            json_object *entity,
-            const char  *source)
+void
+migmap_catalogue_json_list_source (json_object *root,
+                                   const char  *source)
 {
   json_object *sources = NULL;
-  json_object *own = NULL;
   gboolean listed = FALSE;
 
   if (!json_object_object_get_ex (root, "sources", &sources) || !json_object_is_type (sources, json_type_array))
@@ -326,7 +326,17 @@ add_source (json_object *root,
       json_object_object_add (entry, "kind", json_object_new_string (source_kind (source)));
       json_object_array_add (sources, entry);
     }
+}
 
+/* Adds @source to the catalogue's "sources" (if new) and to @entity's. */
+static void
+add_source (json_object *root,
+            json_object *entity,
+            const char  *source)
+{
+  json_object *own = NULL;
+
+  migmap_catalogue_json_list_source (root, source);
   if (!json_object_object_get_ex (entity, "source", &own) || json_object_is_type (own, json_type_null))
     {
       json_object_object_add (entity, "source", json_object_new_string (source));
@@ -449,7 +459,7 @@ migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
   root = NULL;
   if (json_object_deep_copy (self->root, &root, NULL) != 0)
     g_error ("out of memory copying the catalogue");
-  exists = find_entity (root, kind, id, &index) != NULL;
+  exists = migmap_catalogue_json_find_entity (root, kind, id, &index) != NULL;
   if (entity == NULL && !exists)
     {
       json_object_put (root);
@@ -464,6 +474,19 @@ migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
     }
   if (entity != NULL && source != NULL && *source != '\0')
     add_source (root, entity, source);
+  /* Whatever the entity names as its source is a source of the catalogue
+   * (a journal replays an import's entities without their source). */
+  if (entity != NULL)
+    {
+      json_object *own = NULL;
+
+      json_object_object_get_ex (entity, "source", &own);
+      if (own != NULL && json_object_is_type (own, json_type_string))
+        migmap_catalogue_json_list_source (root, json_object_get_string (own));
+      for (gsize i = 0; own != NULL && json_object_is_type (own, json_type_array) && i < json_object_array_length (own); i++)
+        if (json_object_is_type (json_object_array_get_idx (own, i), json_type_string))
+          migmap_catalogue_json_list_source (root, json_object_get_string (json_object_array_get_idx (own, i)));
+    }
 
   if (entity == NULL)
     json_object_array_del_idx (array, index, 1);
@@ -561,6 +584,12 @@ step (MigmapCatalogueEditor *self,
       return FALSE;
     }
   announce (self, command->kind, command->id, undo ? NULL : command->source);
+  for (guint i = 0; command->more != NULL && command->more[i] != NULL; i++)
+    {
+      g_auto(GStrv) key = g_strsplit (command->more[i], "/", 2);
+
+      announce (self, key[0], key[1], NULL);
+    }
   return TRUE;
 }
 
@@ -590,7 +619,7 @@ migmap_catalogue_editor_dup_entity (MigmapCatalogueEditor *self,
   g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), NULL);
   g_return_val_if_fail (kind != NULL && id != NULL, NULL);
 
-  entity = find_entity (self->root, kind, id, NULL);
+  entity = migmap_catalogue_json_find_entity (self->root, kind, id, NULL);
   if (entity == NULL)
     return NULL;
   return g_strdup (json_object_to_json_string_ext (entity, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
@@ -717,7 +746,7 @@ foreach_change (json_object *before_root,
       for (gsize i = 0; after != NULL && i < json_object_array_length (after); i++)
         {
           json_object *entity = json_object_array_get_idx (after, i);
-          json_object *old = find_entity (before_root, kinds[k], entity_id (entity), NULL);
+          json_object *old = migmap_catalogue_json_find_entity (before_root, kinds[k], entity_id (entity), NULL);
 
           if (!json_object_equal (old, entity))
             func (kinds[k], entity_id (entity), old, entity, data);
@@ -726,7 +755,7 @@ foreach_change (json_object *before_root,
         {
           json_object *entity = json_object_array_get_idx (before, i);
 
-          if (find_entity (after_root, kinds[k], entity_id (entity), NULL) == NULL)
+          if (migmap_catalogue_json_find_entity (after_root, kinds[k], entity_id (entity), NULL) == NULL)
             func (kinds[k], entity_id (entity), entity, NULL, data);
         }
     }
@@ -874,4 +903,56 @@ migmap_catalogue_editor_dup_change_log (MigmapCatalogueEditor *self,
       g_strv_builder_add (builder, line);
     }
   return g_strv_builder_end (builder);
+}
+
+json_object *
+migmap_catalogue_editor_get_root (MigmapCatalogueEditor *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), NULL);
+  return self->root;
+}
+
+MigmapCountryCodes *
+migmap_catalogue_editor_get_codes (MigmapCatalogueEditor *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), NULL);
+  return self->codes;
+}
+
+gboolean
+migmap_catalogue_editor_replace_tree (MigmapCatalogueEditor *self,
+                                      json_object           *root,
+                                      const char            *label,
+                                      const char * const    *keys,
+                                      GError               **error)
+{
+  g_auto(GStrv) first = NULL;
+  Command *command;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), FALSE);
+  g_return_val_if_fail (keys != NULL && keys[0] != NULL, FALSE);
+
+  first = g_strsplit (keys[0], "/", 2);
+  command = g_new0 (Command, 1);
+  command->kind = g_strdup (first[0]);
+  command->id = g_strdup (first[1]);
+  command->more = g_strdupv ((char **) keys + 1);
+  command->before = json_object_get (self->root);
+  if (!install (self, root, error))
+    {
+      command_free (command);
+      return FALSE;
+    }
+  command->after = json_object_get (self->root);
+  migmap_command_stack_push (self->history, label, command, command_free);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_auto(GStrv) key = g_strsplit (keys[i], "/", 2);
+      g_autofree char *entity = migmap_catalogue_editor_dup_entity (self, key[0], key[1]);
+
+      g_signal_emit (self, signals[APPLIED], 0, key[0], key[1], entity, NULL);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOGUE]);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
 }
