@@ -104,6 +104,19 @@ char              **migmap_catalogue_editor_dup_change_log (MigmapCatalogueEdito
                                                             const char            *kind,
                                                             const char            *id);
 
+/* Adds or updates, by id, the rows of a CSV file that `migmap-query export
+ * TABLE --format csv` wrote (the header says which table); only the cells
+ * that differ from what the export would write change anything, so an
+ * export imported again changes nothing.  All or nothing: any bad row
+ * refuses the whole file with one line per bad row,
+ * "FILE:LINE:COLUMN: column "NAME", value "VALUE": what is wrong", and the
+ * catalogue stays as it was.  One undoable change. */
+gboolean            migmap_catalogue_editor_import_csv    (MigmapCatalogueEditor *self,
+                                                           const char            *csv_path,
+                                                           guint                 *n_added,
+                                                           guint                 *n_changed,
+                                                           GError               **error);
+
 /* The whole catalogue in the writer's format (see data/SCHEMA.md, Saving). */
 char               *migmap_catalogue_editor_to_data       (MigmapCatalogueEditor *self,
                                                            gsize                 *length);
