@@ -12,6 +12,8 @@
 #include <unistd.h>
 
 #include "migmap-catalogue-file.h"
+#include "migmap-data-files.h"
+#include "migmap-map-state.h"
 
 #define NEW_PROJECT \
   "{\"id\": \"tunisia-morocco-pilot\", \"title\": \"Pilot on labour mobility\", \"kind\": \"project\"," \
@@ -236,6 +238,66 @@ test_changed_on_disk (void)
   g_assert_false (has_project (colleague, "tunisia-morocco-pilot"));
 }
 
+static void
+count (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static void
+follow_editor (MigmapCatalogueEditor *editor,
+               MigmapMapState        *state)
+{
+  migmap_map_state_set_catalogue (state, migmap_catalogue_editor_get_catalogue (editor));
+}
+
+/* The map follows an edit: the state takes the new catalogue, keeps the
+ * selection by id and the layers the user hid, and says it changed. */
+static void
+test_map_state_follows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("migmap-file-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "catalogue.json", NULL);
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autoptr(MigmapCatalogueFile) file = open_file (path);
+  MigmapCatalogueEditor *editor = migmap_catalogue_file_get_editor (file);
+  g_autoptr(MigmapShapeSet) shapes = NULL;
+  g_autoptr(MigmapMapState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MigmapMapLayer) first = NULL;
+  g_autofree char *hidden_id = NULL;
+  MigmapCatalogue *catalogue = migmap_catalogue_editor_get_catalogue (editor);
+  MigmapProject *selected;
+  guint changed = 0;
+
+  shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
+  g_assert_no_error (error);
+  state = migmap_map_state_new (catalogue, shapes, NULL);
+  g_signal_connect_object (editor, "changed", G_CALLBACK (follow_editor), state, 0);
+  migmap_map_state_select (state, "TUN", migmap_catalogue_lookup_project (catalogue, "amedip"), NULL);
+  first = g_list_model_get_item (migmap_map_state_get_layers (state), 0);
+  hidden_id = g_strdup (migmap_map_layer_get_id (first));
+  migmap_map_layer_set_visible (first, FALSE);
+  g_signal_connect_swapped (state, "changed", G_CALLBACK (count), &changed);
+
+  g_assert_true (migmap_catalogue_editor_put (editor, "projects", NEW_PROJECT, "note", &error));
+  g_assert_no_error (error);
+  g_assert_true (migmap_map_state_get_catalogue (state) == migmap_catalogue_editor_get_catalogue (editor));
+  g_assert_cmpuint (changed, >, 0);
+  selected = NULL;
+  g_object_get (state, "selected-project", &selected, NULL);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (migmap_project_get_id (selected), ==, "amedip");
+  g_assert_true (selected == migmap_catalogue_lookup_project (migmap_catalogue_editor_get_catalogue (editor), "amedip"));
+  g_object_unref (selected);
+  {
+    MigmapMapLayer *layer = migmap_map_state_lookup_layer (state, hidden_id);
+
+    g_assert_nonnull (layer);
+    g_assert_false (migmap_map_layer_get_visible (layer));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -247,5 +309,6 @@ main (int argc, char **argv)
   g_test_add_func ("/catalogue-file/killed-with-unsaved-edits", test_killed_with_unsaved_edits);
   g_test_add_func ("/catalogue-file/torn-journal", test_torn_journal);
   g_test_add_func ("/catalogue-file/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/catalogue-file/map-state-follows", test_map_state_follows);
   return g_test_run ();
 }
