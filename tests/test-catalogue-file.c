@@ -22,6 +22,27 @@
   "{\"id\": \"colleague-project\", \"title\": \"A colleague's project\", \"kind\": \"project\"," \
   " \"countries\": [\"JOR\"]}"
 
+/* Test folders are small and made here: remove them whole. */
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
 static char *
 bundled_path (void)
 {
@@ -109,6 +130,7 @@ test_first_save (void)
                                                 "tunisia-morocco-pilot");
   g_assert_cmpuint (g_strv_length (log), ==, 1);
   g_assert_true (g_str_has_suffix (log[0], " by amina: created"));
+  remove_tree (dir);
 }
 
 /* The child: edits, then dies without saving, as a crash would. */
@@ -161,6 +183,7 @@ test_killed_with_unsaved_edits (void)
   after_save = open_file (path);
   g_assert_cmpuint (migmap_catalogue_file_get_journal_length (after_save), ==, 0);
   g_assert_true (has_project (after_save, "tunisia-morocco-pilot"));
+  remove_tree (dir);
 }
 
 /* A line cut short by the crash is not a change. */
@@ -183,6 +206,7 @@ test_torn_journal (void)
   g_assert_no_error (error);
   g_assert_true (has_project (file, "colleague-project"));
   g_assert_false (has_project (file, "tunisia-morocco-pilot"));
+  remove_tree (dir);
 }
 
 static void
@@ -236,6 +260,7 @@ test_changed_on_disk (void)
   g_assert_no_error (error);
   g_assert_true (has_project (colleague, "colleague-project"));
   g_assert_false (has_project (colleague, "tunisia-morocco-pilot"));
+  remove_tree (dir);
 }
 
 static void
@@ -296,6 +321,7 @@ test_map_state_follows (void)
     g_assert_nonnull (layer);
     g_assert_false (migmap_map_layer_get_visible (layer));
   }
+  remove_tree (dir);
 }
 
 int
