@@ -13,3 +13,17 @@
 #include "migmap-project-private.h"
 #include "migmap-text.h"
 #include "migmap-theme-private.h"
+
+#include <json-c/json.h>
+
+#include "migmap-catalogue-reader.h"
+
+typedef struct _MigmapCatalogue MigmapCatalogue;
+
+/* Loads @root (not taken) with every check of
+ * migmap_catalogue_new_from_file(); @path names the file in messages.
+ * The editor validates each change this way. */
+MigmapCatalogue *migmap_catalogue_new_from_json (json_object        *root,
+                                                 const char         *path,
+                                                 MigmapCountryCodes *codes,
+                                                 GError            **error);

@@ -5,6 +5,7 @@
 
 #include "migmap-catalogue.h"
 
+#include "migmap-catalogue-json-private.h"
 #include "migmap-catalogue-private.h"
 #include "migmap-search.h"
 
@@ -108,7 +109,8 @@ read_sources (MigmapCatalogue       *self,
               json_object           *root,
               GError               **error)
 {
-  static const char * const keys[] = { "file", "title", "as_of", "note", NULL };
+  static const char * const keys[] = { "file", "kind", "title", "as_of", "note", NULL };
+  static const char * const kinds[] = { "document", "url", "text", NULL };
   g_autoptr(GStrvBuilder) files = g_strv_builder_new ();
   g_autoptr(GStrvBuilder) titles = g_strv_builder_new ();
   json_object *array;
@@ -123,10 +125,12 @@ read_sources (MigmapCatalogue       *self,
       g_autofree char *file = NULL;
       g_autofree char *title = NULL;
       g_autofree char *note = NULL;
+      g_autofree char *kind = NULL;
       MigmapDate as_of;
 
       if (!migmap_json_reader_check_object (reader->json, item, item_path, keys, error) ||
           !migmap_json_reader_string (reader->json, item, item_path, "file", TRUE, &file, error) ||
+          !migmap_json_reader_enum (reader->json, item, item_path, "kind", FALSE, kinds, &kind, error) ||
           !migmap_json_reader_string (reader->json, item, item_path, "title", FALSE, &title, error) ||
           !migmap_catalogue_reader_date (reader, item, item_path, "as_of", FALSE, &as_of, error) ||
           !migmap_json_reader_string (reader->json, item, item_path, "note", FALSE, &note, error))
@@ -566,7 +570,7 @@ load (MigmapCatalogue       *self,
 {
   static const char * const keys[] = {
     "schema_version", "sources", "organisations", "dialogues", "themes", "groups", "places",
-    "projects", "events", "documents", "country_aliases", NULL
+    "projects", "events", "documents", "country_aliases", "changes", NULL
   };
   int version;
 
@@ -585,6 +589,7 @@ load (MigmapCatalogue       *self,
 
   return read_sources (self, reader, root, error) &&
          read_country_aliases (self, reader, root, error) &&
+         migmap_catalogue_read_changes (reader, root, error) &&
          register_ids (reader, root, error) &&
          parse_entities (self, reader, root, error) &&
          link_entities (self, reader, error);
@@ -598,10 +603,8 @@ migmap_catalogue_new_from_file_with_codes (const char         *path,
                                            MigmapCountryCodes *codes,
                                            GError            **error)
 {
-  g_autoptr(MigmapCatalogue) self = NULL;
-  MigmapCatalogueReader *reader;
   json_object *root;
-  gboolean ok;
+  MigmapCatalogue *self;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (codes), NULL);
@@ -610,6 +613,28 @@ migmap_catalogue_new_from_file_with_codes (const char         *path,
   root = migmap_json_parse_file (path, error);
   if (root == NULL)
     return NULL;
+  self = migmap_catalogue_new_from_json (root, path, codes, error);
+  json_object_put (root);
+  return self;
+}
+
+/* The same checks on a tree already in memory: the editor validates each
+ * change by loading the changed tree, so that an edit obeys exactly the
+ * rules a file does.  @path names the file in messages. */
+MigmapCatalogue *
+migmap_catalogue_new_from_json (json_object        *root,
+                                const char         *path,
+                                MigmapCountryCodes *codes,
+                                GError            **error)
+{
+  g_autoptr(MigmapCatalogue) self = NULL;
+  MigmapCatalogueReader *reader;
+  gboolean ok;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (MIGMAP_IS_COUNTRY_CODES (codes), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self = g_object_new (MIGMAP_TYPE_CATALOGUE, NULL);
   self->path = g_strdup (path);
@@ -618,7 +643,6 @@ migmap_catalogue_new_from_file_with_codes (const char         *path,
   reader = migmap_catalogue_reader_new (path, codes);
   ok = load (self, reader, root, error);
   migmap_catalogue_reader_free (reader);
-  json_object_put (root);
 
   if (!ok)
     return NULL;

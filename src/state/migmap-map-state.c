@@ -747,3 +747,53 @@ migmap_map_state_new_renderer (MigmapMapState *self, MigmapShapeSet *shapes)
   migmap_map_state_configure_renderer (self, renderer);
   return renderer;
 }
+
+/* ---- editing ---- */
+
+void
+migmap_map_state_set_catalogue (MigmapMapState *self, MigmapCatalogue *catalogue)
+{
+  g_autoptr(GListModel) layers = NULL;
+  g_autoptr(GStrvBuilder) hidden = NULL;
+  g_auto(GStrv) hidden_ids = NULL;
+  g_autofree char *country = NULL;
+  MigmapProject *project = NULL;
+  MigmapPlace *place = NULL;
+
+  g_return_if_fail (MIGMAP_IS_MAP_STATE (self));
+  g_return_if_fail (MIGMAP_IS_CATALOGUE (catalogue));
+
+  if (self->catalogue == catalogue)
+    return;
+  /* A layer the user hid stays hidden; a layer the edit created shows. */
+  hidden = g_strv_builder_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->layers)); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (G_LIST_MODEL (self->layers), i);
+
+      if (!migmap_map_layer_get_visible (layer))
+        g_strv_builder_add (hidden, migmap_map_layer_get_id (layer));
+    }
+  hidden_ids = g_strv_builder_end (hidden);
+  g_set_object (&self->catalogue, catalogue);
+
+  layers = migmap_style_build_layers (catalogue);
+  g_list_store_remove_all (self->layers);
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+
+      if (g_strv_contains ((const char * const *) hidden_ids, migmap_map_layer_get_id (layer)))
+        migmap_map_layer_set_visible (layer, FALSE);
+      g_list_store_append (self->layers, layer);
+    }
+
+  /* The selected objects belong to the old catalogue: find them again. */
+  country = g_strdup (self->selected_country);
+  if (self->selected_project != NULL)
+    project = migmap_catalogue_lookup_project (catalogue, migmap_project_get_id (self->selected_project));
+  if (self->selected_place != NULL)
+    place = migmap_catalogue_lookup_place (catalogue, migmap_place_get_id (self->selected_place));
+  migmap_map_state_select (self, country, project, place);
+  g_signal_emit (self, signals[CHANGED], 0);
+}

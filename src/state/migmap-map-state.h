@@ -30,6 +30,11 @@ MigmapMapState     *migmap_map_state_new                 (MigmapCatalogue    *ca
 MigmapMapState     *migmap_map_state_copy                (MigmapMapState     *self);
 
 MigmapCatalogue    *migmap_map_state_get_catalogue       (MigmapMapState     *self);
+/* An edited catalogue replaces the old one (MigmapCatalogueEditor::changed):
+ * layers are rebuilt (keeping which are visible), the selection is found
+ * again by id, and "changed" is emitted. */
+void                migmap_map_state_set_catalogue       (MigmapMapState     *self,
+                                                          MigmapCatalogue    *catalogue);
 MigmapViewport     *migmap_map_state_get_viewport        (MigmapMapState     *self);
 void                migmap_map_state_set_viewport        (MigmapMapState     *self,
                                                           MigmapViewport     *viewport);
