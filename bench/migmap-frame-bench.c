@@ -67,7 +67,6 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
   Bench *b = user_data;
 
-  (void) widget; (void) clock;
   if (b->frame >= 4 * FRAMES_PER_PHASE)
     {
       g_main_loop_quit (b->loop);
@@ -82,7 +81,6 @@ tick (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 static void
 after_paint (GdkFrameClock *clock, Bench *b)
 {
-  (void) clock;
   if (b->first_map == 0 && migmap_map_view_get_last_render_time (b->map) > 0)
     b->first_map = g_get_monotonic_time ();
   if (b->tick_time)

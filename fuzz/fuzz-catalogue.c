@@ -19,8 +19,6 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
 {
   g_autoptr(GError) error = NULL;
 
-  (void) argc;
-  (void) argv;
   fuzz_init ();
   codes = migmap_country_codes_new_default (&error);
   g_assert_no_error (error);

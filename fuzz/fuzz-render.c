@@ -23,8 +23,6 @@
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
-  (void) argc;
-  (void) argv;
   fuzz_init ();
   return 0;
 }

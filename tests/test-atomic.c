@@ -266,7 +266,6 @@ kill_at_step (const char *step, gpointer data)
 {
   KillPlan *plan = data;
 
-  (void) step;
   if (++plan->count == plan->kill_at)
     raise (SIGKILL);
 }

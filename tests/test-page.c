@@ -257,7 +257,6 @@ static void
 svg_start_element (GMarkupParseContext *context, const char *name, const char **attribute_names,
                    const char **attribute_values, gpointer user_data, GError **error)
 {
-  (void) context; (void) attribute_names; (void) attribute_values; (void) error;
   if (g_str_equal (name, "text"))
     (*(guint *) user_data)++;
 }
@@ -308,7 +307,6 @@ limit_file_size (gpointer data)
 {
   struct rlimit limit = { 4096, 4096 };
 
-  (void) data;
   signal (SIGXFSZ, SIG_IGN);
   setrlimit (RLIMIT_FSIZE, &limit);
 }

@@ -316,7 +316,6 @@ limit_file_size (gpointer data)
 {
   struct rlimit limit = { 100000, 100000 };
 
-  (void) data;
   /* Writing past the limit then fails with EFBIG instead of killing. */
   signal (SIGXFSZ, SIG_IGN);
   setrlimit (RLIMIT_FSIZE, &limit);

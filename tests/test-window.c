@@ -51,7 +51,6 @@ wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
 static gboolean
 never (gpointer data)
 {
-  (void) data;
   return FALSE;
 }
 
@@ -76,7 +75,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
   g_autoptr(GError) error = NULL;
 
-  (void) data;
   f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
   g_assert_no_error (error);
   f->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
@@ -100,7 +98,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  (void) data;
   gtk_window_destroy (GTK_WINDOW (f->window));
   settle (50);
   g_object_unref (f->catalogue);
@@ -358,7 +355,6 @@ test_click_tunis (Fixture *f, gconstpointer data)
   Expect tunisia = { f, "TUN" }, sea = { f, NULL };
   double x, y;
 
-  (void) data;
   geo_to_map (f, 10.1815, 36.8065, &x, &y);
   click (GTK_WIDGET (map), x, y);
   g_assert_true (wait_until (selected_is, &tunisia, WAIT_MS));
@@ -388,7 +384,6 @@ test_layer_toggle (Fixture *f, gconstpointer data)
   GtkWidget *check;
   double x, y, lon, lat;
 
-  (void) data;
   g_assert_true (migmap_map_layer_get_visible (mtm));
   g_assert_true (migmap_map_layer_has_code (mtm, "LBY"));
   /* Libya, well away from its label. */
@@ -421,7 +416,6 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   guint32 before;
   double x, y, lon, lat;
 
-  (void) data;
   g_assert_nonnull (emm5);
   g_assert_true (g_strv_contains (migmap_project_get_countries (emm5), "JOR"));
   /* Western Egypt: in EMM5, away from labels. */
@@ -496,7 +490,6 @@ test_search (Fixture *f, gconstpointer data)
   const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
   double lon, lat;
 
-  (void) data;
   /* Ctrl+F, type, Enter: as a user does. */
   gtk_widget_grab_focus (GTK_WIDGET (map));
   xdotool ("key --clearmodifiers ctrl+f");
@@ -539,7 +532,6 @@ test_search_first_results (Fixture *f, gconstpointer data)
     { "5+5", "dialogue", "five-plus-five" },
   };
 
-  (void) data;
   gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -618,7 +610,6 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
   Expect lebanon = { f, "LBN" };
   ExpectResult frontex = { f, "organisation", "frontex" };
 
-  (void) data;
   gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
   xdotool ("key --clearmodifiers ctrl+f");
   g_assert_true (wait_until (search_has_focus, f, WAIT_MS));
@@ -667,7 +658,6 @@ test_entity_pages (Fixture *f, gconstpointer data)
     { "5+5", "dialogue", "five-plus-five", "5+5 Dialogue" },
   };
 
-  (void) data;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       const char *args[] = { (const char *) f, cases[i].expect };
@@ -735,7 +725,6 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   double x, y;
   guint32 pixel;
 
-  (void) data;
   geo_to_map (f, 17.5, 26.0, &x, &y);
   click (GTK_WIDGET (map), x, y);
   g_assert_true (wait_until (selected_is, &libya, WAIT_MS));
@@ -846,7 +835,6 @@ test_print_to_pdf (Fixture *f, gconstpointer data)
     { GTK_PAGE_ORIENTATION_LANDSCAPE, "841(\\.\\d+)? x 595(\\.\\d+)? pts \\(A4\\)" },
   };
 
-  (void) data;
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
@@ -1035,7 +1023,6 @@ not_playing (gpointer data)
 static gboolean
 is_play_button (GtkWidget *widget, gconstpointer data)
 {
-  (void) data;
   return GTK_IS_TOGGLE_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
          g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "media-playback-start-symbolic") == 0;
 }
@@ -1064,7 +1051,6 @@ test_timeline (Fixture *f, gconstpointer data)
   double x, y, lon, lat, year_x;
   guint first, last;
 
-  (void) data;
   /* "All dates" by default: both layers draw all their members. */
   g_assert_null (migmap_map_state_get_date (state));
   g_assert_cmpstr (migmap_timeline_get_text (timeline), ==, "All dates");
@@ -1154,7 +1140,6 @@ test_export_series (Fixture *f, gconstpointer data)
   g_autofree char *info = NULL;
   g_autofree char *page2 = NULL;
 
-  (void) data;
   migmap_export_dialog_set_series (MIGMAP_EXPORT_DIALOG (dialog), 2009, 2011);
   g_assert_true (migmap_export_dialog_export (MIGMAP_EXPORT_DIALOG (dialog), pdf, &error));
   g_assert_no_error (error);

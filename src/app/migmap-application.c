@@ -57,7 +57,6 @@ load_detailed_shapes (GTask *task, gpointer source, gpointer task_data, GCancell
   GError *error = NULL;
   MigmapShapeSet *shapes = migmap_shape_set_new_from_file (path, NULL, &error);
 
-  (void) source; (void) task_data; (void) cancellable;
   if (shapes)
     g_task_return_pointer (task, shapes, g_object_unref);
   else
@@ -71,7 +70,6 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
   g_autoptr(GError) error = NULL;
   g_autoptr(MigmapShapeSet) shapes = g_task_propagate_pointer (G_TASK (result), &error);
 
-  (void) source;
   /* Without them the map simply stays at 1:50m. */
   if (shapes == NULL)
     g_warning ("%s", error->message);
@@ -85,7 +83,6 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
 static void
 on_fatal_dialog_response (GtkDialog *dialog, int response, MigmapApplication *self)
 {
-  (void) response;
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_application_release (G_APPLICATION (self));
 }
@@ -136,7 +133,6 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkApplication *application = user_data;
   const char *authors[] = { "MigMap developers", NULL };
 
-  (void) action; (void) parameter;
   gtk_show_about_dialog (gtk_application_get_active_window (application),
                          "program-name", _("MigMap"),
                          "logo-icon-name", APP_ID,
@@ -155,7 +151,6 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
   GtkApplication *application = user_data;
   g_autolist(GtkWindow) windows = NULL;
 
-  (void) action; (void) parameter;
   /* Closing a window takes it out of the application's list (and may destroy
    * its dialogs): walk a copy that keeps each window alive meanwhile. */
   for (GList *l = gtk_application_get_windows (application); l; l = l->next)

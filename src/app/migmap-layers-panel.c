@@ -65,7 +65,6 @@ on_n_shown (GtkWidget *detail, GParamSpec *pspec, MigmapMapLayer *layer)
   g_autofree char *count = count_text (layer);
   GtkWidget *check = g_object_get_data (G_OBJECT (detail), "check");
 
-  (void) pspec;
   gtk_label_set_text (GTK_LABEL (detail), count);
   if (check)
     gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, count, -1);

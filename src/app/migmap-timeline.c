@@ -195,7 +195,6 @@ draw_strip (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer u
   PangoLayout *layout;
   int text_width, text_height;
 
-  (void) area;
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (self->strip), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -330,7 +329,6 @@ update_span (MigmapTimeline *self)
 static void
 on_drag_begin (MigmapTimeline *self, double x, double y)
 {
-  (void) y;
   gtk_widget_grab_focus (self->strip);
   self->drag_x = x;
   set_date (self, x_to_year (self, x), 0, 0);
@@ -339,7 +337,6 @@ on_drag_begin (MigmapTimeline *self, double x, double y)
 static void
 on_drag_update (MigmapTimeline *self, double dx, double dy)
 {
-  (void) dy;
   set_date (self, x_to_year (self, self->drag_x + dx), 0, 0);
 }
 
@@ -348,8 +345,6 @@ on_key_pressed (MigmapTimeline *self, guint keyval, guint keycode, GdkModifierTy
 {
   gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 
-  (void) keycode;
-  (void) state;
   switch (keyval)
     {
     case GDK_KEY_Right: case GDK_KEY_KP_Right:

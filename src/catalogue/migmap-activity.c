@@ -74,7 +74,6 @@ migmap_activity_class_init (MigmapActivityClass *klass)
 static void
 migmap_activity_init (MigmapActivity *self)
 {
-  (void) self;
 }
 
 MigmapActivity *

@@ -172,7 +172,6 @@ shown (Import       *import,
     case COL_SOURCE:
     case COL_MEMBERS:
     default:
-      (void) kind;
       return join_json (value);
     }
 }

@@ -161,7 +161,6 @@ check_language (MigmapJsonReader *json,
                 gpointer          data,
                 GError          **error)
 {
-  (void) data;
   if (strlen (code) != 2 || !g_ascii_islower (code[0]) || !g_ascii_islower (code[1]))
     {
       migmap_json_reader_set_error (json, error, MIGMAP_CATALOGUE_ERROR_BAD_VALUE, path,
@@ -214,7 +213,6 @@ check_ref_item (MigmapJsonReader *json,
 {
   RefCheck *check = data;
 
-  (void) json;
   return migmap_catalogue_reader_check_ref (check->reader, path, check->kind, id, error);
 }
 

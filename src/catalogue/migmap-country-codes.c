@@ -218,7 +218,6 @@ compare_code_pointers (gconstpointer a,
                        gconstpointer b,
                        gpointer      user_data)
 {
-  (void) user_data;
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 

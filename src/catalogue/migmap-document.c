@@ -69,7 +69,6 @@ migmap_document_class_init (MigmapDocumentClass *klass)
 static void
 migmap_document_init (MigmapDocument *self)
 {
-  (void) self;
 }
 
 MigmapDocument *

@@ -81,7 +81,6 @@ migmap_event_class_init (MigmapEventClass *klass)
 static void
 migmap_event_init (MigmapEvent *self)
 {
-  (void) self;
 }
 
 MigmapEvent *

@@ -275,7 +275,7 @@ migmap_json_reader_check_object (MigmapJsonReader   *reader,
   /* A misspelt optional key would otherwise silently drop a fact. */
   json_object_object_foreach (obj, key, value)
     {
-      (void) value;
+      (void) value;   /* declared by the macro; only the keys matter here */
       if (!g_strv_contains (allowed_keys, key))
         {
           migmap_json_reader_set_error (reader, error, MIGMAP_CATALOGUE_ERROR_UNKNOWN_FIELD, path,

@@ -77,7 +77,6 @@ migmap_organisation_class_init (MigmapOrganisationClass *klass)
 static void
 migmap_organisation_init (MigmapOrganisation *self)
 {
-  (void) self;
 }
 
 MigmapOrganisation *

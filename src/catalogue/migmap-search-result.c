@@ -98,7 +98,6 @@ migmap_search_result_class_init (MigmapSearchResultClass *klass)
 static void
 migmap_search_result_init (MigmapSearchResult *self)
 {
-  (void) self;
 }
 
 MigmapSearchResult *

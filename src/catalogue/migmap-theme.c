@@ -67,7 +67,6 @@ migmap_theme_class_init (MigmapThemeClass *klass)
 static void
 migmap_theme_init (MigmapTheme *self)
 {
-  (void) self;
 }
 
 MigmapTheme *

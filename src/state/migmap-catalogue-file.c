@@ -217,7 +217,6 @@ on_applied (MigmapCatalogueEditor *editor,
   json_object *parsed = entity ? json_tokener_parse (entity) : NULL;
   g_autofree char *text = NULL;
 
-  (void) editor;
   json_object_object_add (line, "kind", json_object_new_string (kind));
   json_object_object_add (line, "id", json_object_new_string (id));
   json_object_object_add (line, "entity", parsed);

@@ -21,7 +21,6 @@ newer_iso_codes_set_up (NewerIsoCodes *fixture,
   const char *system_path;
   json_object *root, *list;
 
-  (void) data;
   g_unsetenv ("MIGMAP_ISO_3166_1_JSON");
   g_unsetenv ("MIGMAP_ISO_CODES_DIR");
   system_path = migmap_country_codes_get_default_path ();
@@ -50,7 +49,6 @@ static void
 newer_iso_codes_tear_down (NewerIsoCodes *fixture,
                            gconstpointer  data)
 {
-  (void) data;
   g_unsetenv ("MIGMAP_ISO_CODES_DIR");
   g_remove (fixture->path);
   g_rmdir (fixture->dir);
@@ -66,7 +64,6 @@ test_newer_iso_codes_load (NewerIsoCodes *fixture,
   g_autoptr(MigmapCountryCodes) codes = NULL;
   g_autoptr(MigmapCatalogue) catalogue = NULL;
 
-  (void) data;
   g_setenv ("MIGMAP_ISO_CODES_DIR", fixture->dir, TRUE);
   g_assert_cmpstr (migmap_country_codes_get_default_path (), ==, fixture->path);
 
@@ -97,7 +94,6 @@ test_newer_iso_codes_render (NewerIsoCodes *fixture,
   gsize length = 0;
   int status = 0;
 
-  (void) data;
   g_assert_nonnull (argv[0]);
   g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
