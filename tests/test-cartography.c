@@ -234,6 +234,73 @@ test_golan_with_syria (void)
   check_point ("ISR", view, 35.75, 33.0, FALSE, 34.8, 31.0);
 }
 
+/* A border pixel: darker than land, sea and the highlight in every channel
+ * (grey between plain countries, a dark shade of a layer's colour along it). */
+static gboolean
+is_border (const guint8 rgb[3])
+{
+  return MAX (rgb[0], MAX (rgb[1], rgb[2])) < 200;
+}
+
+/* Walks the map from (@lon0, @lat0) to (@lon1, @lat1) one pixel at a time;
+ * at each step a border crossing it within three pixels either side counts
+ * as border.  Returns how often border and no border alternate, and in
+ * @share the part of the steps that were border. */
+static int
+border_changes (cairo_surface_t *image, const double view[4], int size,
+                double lon0, double lat0, double lon1, double lat1, double *share)
+{
+  double step_lon = (view[2] - view[0]) / size, step_lat = (view[3] - view[1]) / size;
+  gboolean across_lat = fabs (lon1 - lon0) > fabs (lat1 - lat0);
+  int steps = (int) (across_lat ? fabs (lon1 - lon0) / step_lon : fabs (lat1 - lat0) / step_lat);
+  int changes = 0, border = 0;
+  gboolean last = FALSE;
+
+  g_assert_cmpint (steps, >, 20);
+  for (int i = 0; i <= steps; i++)
+    {
+      double lon = lon0 + (lon1 - lon0) * i / steps, lat = lat0 + (lat1 - lat0) * i / steps;
+      gboolean here = FALSE;
+
+      for (int d = -3; d <= 3 && !here; d++)
+        {
+          guint8 rgb[3];
+
+          pixel_at (image, view, size, across_lat ? lon : lon + d * step_lon,
+                    across_lat ? lat + d * step_lat : lat, rgb);
+          here = is_border (rgb);
+        }
+      changes += i > 0 && here != last;
+      border += here;
+      last = here;
+    }
+  *share = (double) border / (steps + 1);
+  return changes;
+}
+
+/* Disputed boundaries are dashed, others solid: the Western Sahara-Morocco
+ * line at 27.67 N against the Morocco-Algeria line north of it. */
+static void
+test_disputed_dashed (void)
+{
+  const double view[4] = { -18, 20, -2, 36 };
+  cairo_surface_t *image = render_highlight ("MAR", view, 600);
+  double share;
+  int changes;
+
+  changes = border_changes (image, view, 600, -12.6, 27.665, -9.2, 27.665, &share);
+  g_test_message ("Western Sahara-Morocco: %d changes, %.2f border", changes, share);
+  g_assert_cmpint (changes, >=, 10);
+  g_assert_cmpfloat (share, >, 0.25);
+  g_assert_cmpfloat (share, <, 0.9);
+
+  changes = border_changes (image, view, 600, -8.67, 27.85, -8.67, 28.6, &share);
+  g_test_message ("Morocco-Algeria: %d changes, %.2f border", changes, share);
+  g_assert_cmpint (changes, ==, 0);
+  g_assert_cmpfloat (share, ==, 1.0);
+  cairo_surface_destroy (image);
+}
+
 /* The EU's footnote on Kosovo on a page of the Balkans, and only where
  * the map shows Kosovo. */
 static void
@@ -420,6 +487,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cartography/crimea-with-ukraine", test_crimea_with_ukraine);
   g_test_add_func ("/cartography/western-sahara-apart", test_western_sahara_apart);
   g_test_add_func ("/cartography/golan-with-syria", test_golan_with_syria);
+  g_test_add_func ("/cartography/disputed-dashed", test_disputed_dashed);
   g_test_add_func ("/cartography/kosovo-footnote", test_kosovo_footnote);
   g_test_add_func ("/cartography/palette", test_palette);
   return g_test_run ();

@@ -69,4 +69,6 @@ for res in 50m 10m; do
         sed -n 's/^ *n (Integer) = //p')
     [ "$invalid" = 0 ] || { echo "ERROR: $invalid invalid geometries in $name" >&2; exit 1; }
 done
+# The boundaries drawn dashed, from the 10m shapes just written.
+"$tools/build-disputed-lines.sh"
 ls -l "$out"

@@ -82,6 +82,8 @@ struct _MigmapRenderer
   GHashTable     *text_sizes;    /* label text -> packed width/height */
   GPtrArray      *numbered;      /* labels of places drawn as numbers, NULL-terminated */
   GHashTable     *drawn;         /* codes of the features in the last view */
+  GArray         *disputed;      /* lon/lat pairs, NAN ends a line; NULL: none */
+  gboolean        disputed_loaded;
 };
 
 /* One call of migmap_renderer_render (). */
@@ -136,5 +138,10 @@ void  _migmap_renderer_draw_borders_fast (RenderContext  *ctx,
 /* migmap-renderer-labels.c: marker dots, then marker and country labels
  * clear of each other and of the label obstacles. */
 void  _migmap_renderer_draw_labels       (RenderContext  *ctx);
+
+/* migmap-renderer-disputed.c: the disputed boundaries beside the shapes,
+ * dashed over the borders already drawn. */
+void  _migmap_renderer_draw_disputed     (RenderContext  *ctx);
+void  _migmap_renderer_clear_disputed    (MigmapRenderer *self);
 
 G_END_DECLS

@@ -71,6 +71,7 @@ migmap_renderer_finalize (GObject *object)
   MigmapRenderer *self = MIGMAP_RENDERER (object);
 
   clear_caches (self);
+  _migmap_renderer_clear_disputed (self);
   if (self->label_destroy)
     self->label_destroy (self->label_data);
   g_clear_object (&self->shapes);
@@ -147,6 +148,7 @@ migmap_renderer_set_shapes (MigmapRenderer *self, MigmapShapeSet *shapes)
   if (shapes == self->shapes)
     return;
   clear_caches (self);
+  _migmap_renderer_clear_disputed (self);
   g_set_object (&self->shapes, shapes);
 }
 
@@ -868,6 +870,7 @@ migmap_renderer_render (MigmapRenderer *self, MigmapViewport *viewport, cairo_t 
   cairo_paint (cr);
 
   draw_countries (&ctx);
+  _migmap_renderer_draw_disputed (&ctx);
   draw_emphasis (&ctx);
   draw_selection (&ctx);
 
