@@ -404,6 +404,76 @@ test_layer_toggle (Fixture *f, gconstpointer data)
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, layer_colour, TRUE), ==, layer_colour);
 }
 
+static gboolean
+is_label_text (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *text;
+  gboolean    shown;
+} LabelShown;
+
+static gboolean
+label_shown_is (gpointer data)
+{
+  LabelShown *l = data;
+  return (find_widget (GTK_WIDGET (l->f->window), is_label_text, l->text) != NULL) == l->shown;
+}
+
+/* Four country layers on: the map fills countries by how many of them they
+ * are in, and the layers panel says what each shade means; three or fewer
+ * are striped and the legend goes away. */
+static void
+test_count_legend (Fixture *f, gconstpointer data)
+{
+  GListModel *layers = migmap_window_get_layers (f->window);
+  g_autoptr(GPtrArray) turned_on = g_ptr_array_new ();
+  guint n_on = 0;
+  LabelShown heading = { f, "Countries filled by how many of the visible groups they are in", FALSE };
+  LabelShown one = { f, "in 1 group", FALSE }, four = { f, "in 4 groups", TRUE }, five = { f, "in 5 groups", FALSE };
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+
+      if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS)
+        continue;
+      if (migmap_map_layer_get_visible (layer))
+        n_on++;
+    }
+  g_assert_cmpuint (n_on, <=, 3);
+  g_assert_true (label_shown_is (&heading));
+
+  for (guint i = 0; i < g_list_model_get_n_items (layers) && n_on < 4; i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (layers, i);
+
+      if (migmap_map_layer_get_kind (layer) == MIGMAP_MAP_LAYER_MARKERS || migmap_map_layer_get_visible (layer))
+        continue;
+      migmap_map_layer_set_visible (layer, TRUE);
+      g_ptr_array_add (turned_on, layer);
+      n_on++;
+    }
+  g_assert_cmpuint (n_on, ==, 4);
+  heading.shown = TRUE;
+  g_assert_true (wait_until (label_shown_is, &heading, WAIT_MS));
+  g_assert_true (wait_until (label_shown_is, &four, WAIT_MS));
+  one.shown = TRUE;
+  g_assert_true (label_shown_is (&one));
+  g_assert_true (label_shown_is (&five));
+
+  for (guint i = 0; i < turned_on->len; i++)
+    migmap_map_layer_set_visible (g_ptr_array_index (turned_on, i), FALSE);
+  heading.shown = FALSE;
+  g_assert_true (wait_until (label_shown_is, &heading, WAIT_MS));
+  one.shown = FALSE;
+  g_assert_true (label_shown_is (&one));
+}
+
 static void
 test_project_highlight_and_country (Fixture *f, gconstpointer data)
 {
@@ -1175,6 +1245,7 @@ main (int argc, char **argv)
 
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
   g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
+  g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);
   g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,
               fixture_tear_down);
   g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);

@@ -3,7 +3,9 @@
  *
  * Each row's check button is bound to its layer's "visible" property, the
  * same property the map state draws from, so toggle, legend and map cannot
- * disagree.
+ * disagree.  Below the list, while four or more country layers are on and
+ * the map fills countries by how many of them they are in, a legend says
+ * what each shade means.
  */
 #include "config.h"
 
@@ -12,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "migmap-map-layer.h"
+#include "migmap-renderer.h"
 #include "migmap-widget-helpers.h"
 
 struct _MigmapLayersPanel
@@ -19,7 +22,10 @@ struct _MigmapLayersPanel
   GtkWidget parent_instance;
 
   GtkListBox *list;
+  GtkWidget  *count_legend;
+  GtkWidget  *count_rows;
   GListModel *layers;
+  guint       n_counted;   /* visible country layers the legend was built for */
 };
 
 G_DEFINE_FINAL_TYPE (MigmapLayersPanel, migmap_layers_panel, GTK_TYPE_WIDGET)
@@ -41,6 +47,73 @@ draw_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer 
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
+
+static void
+draw_count_swatch (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  const MigmapColor *color = user_data;
+  double size = MIN (width, height) - 2;
+
+  cairo_translate (cr, (width - size) / 2.0, (height - size) / 2.0);
+  cairo_rectangle (cr, 0.5, 0.5, size - 1, size - 1);
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* The map switches from stripes to the count fill past
+ * MIGMAP_RENDERER_MAX_STRIPES visible country layers (migmap-renderer.c);
+ * the legend follows the same rule and the same colours. */
+static void
+update_count_legend (MigmapLayersPanel *self)
+{
+  guint n_counted = 0;
+  GtkWidget *child;
+
+  for (guint i = 0; self->layers && i < g_list_model_get_n_items (self->layers); i++)
+    {
+      g_autoptr(MigmapMapLayer) layer = g_list_model_get_item (self->layers, i);
+
+      n_counted += migmap_map_layer_get_kind (layer) != MIGMAP_MAP_LAYER_MARKERS &&
+                   migmap_map_layer_get_visible (layer);
+    }
+  if (n_counted <= MIGMAP_RENDERER_MAX_STRIPES)
+    n_counted = 0;
+  gtk_widget_set_visible (self->count_legend, n_counted > 0);
+  if (n_counted == self->n_counted)
+    return;
+  self->n_counted = n_counted;
+  while ((child = gtk_widget_get_first_child (self->count_rows)))
+    gtk_box_remove (GTK_BOX (self->count_rows), child);
+  for (guint n = 1; n <= n_counted; n++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = gtk_drawing_area_new ();
+      MigmapColor *color = g_new (MigmapColor, 1);
+      /* TRANSLATORS: a legend entry: countries in this many of the groups shown */
+      g_autofree char *text = g_strdup_printf (ngettext ("in %u group", "in %u groups", n), n);
+      GtkWidget *label = gtk_label_new (text);
+
+      migmap_renderer_count_color (n, n_counted, color);
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 16);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 16);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_count_swatch, color, g_free);
+      gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (self->count_rows), row);
+    }
+}
+
+static void
+on_items_changed (MigmapLayersPanel *self, guint position, guint removed, guint added, GListModel *model)
+{
+  update_count_legend (self);
 }
 
 /* At a date, a layer counts the members it has then: "0 of 36 states"
@@ -82,6 +155,7 @@ create_row (gpointer item, gpointer user_data)
   GtkWidget *title = gtk_label_new (migmap_map_layer_get_title (layer));
   g_autofree char *count = count_text (layer);
   GtkWidget *detail = gtk_label_new (count);
+  MigmapLayersPanel *self = user_data;
 
   g_object_bind_property (layer, "visible", check, "active", G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -99,6 +173,7 @@ create_row (gpointer item, gpointer user_data)
   gtk_widget_set_name (detail, "layer-count");
   g_object_set_data (G_OBJECT (detail), "check", check);
   g_signal_connect_object (layer, "notify::n-shown", G_CALLBACK (on_n_shown), detail, G_CONNECT_SWAPPED);
+  g_signal_connect_object (layer, "notify::visible", G_CALLBACK (update_count_legend), self, G_CONNECT_SWAPPED);
   gtk_widget_add_css_class (detail, "dim-label");
   gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (labels), title);
@@ -168,6 +243,8 @@ migmap_layers_panel_class_init (MigmapLayersPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-layers-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapLayersPanel, list);
+  gtk_widget_class_bind_template_child (widget_class, MigmapLayersPanel, count_legend);
+  gtk_widget_class_bind_template_child (widget_class, MigmapLayersPanel, count_rows);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_set_css_name (widget_class, "layerspanel");
 }
@@ -190,6 +267,11 @@ migmap_layers_panel_set_layers (MigmapLayersPanel *self, GListModel *layers)
 {
   g_return_if_fail (MIGMAP_IS_LAYERS_PANEL (self));
 
+  if (self->layers)
+    g_signal_handlers_disconnect_by_data (self->layers, self);
   g_set_object (&self->layers, layers);
-  gtk_list_box_bind_model (self->list, layers, create_row, NULL, NULL);
+  if (layers)
+    g_signal_connect_object (layers, "items-changed", G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+  gtk_list_box_bind_model (self->list, layers, create_row, self, NULL);
+  update_count_legend (self);
 }
