@@ -76,6 +76,12 @@ test_panels (void)
   assert_translated_in (find (GTK_WIDGET (window), is_stack_switcher), "Layers");
   assert_translated_in (GTK_WIDGET (window), "Partner states");
   assert_translated_in (GTK_WIDGET (window), "Project countries");
+  /* The catalogue's own names (tools/catalogue-labels.py): a layer's title
+   * in the layers panel, a dialogue's name on its page. */
+  assert_translated_in (GTK_WIDGET (window), "MTM Dialogue partner states, 2012");
+  migmap_window_show_entity (window, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, "rabat-process")));
+  settle (100);
+  assert_translated_in (GTK_WIDGET (migmap_window_get_entity_panel (window)), "Rabat Process");
   /* The welcome page. */
   assert_translated_in (GTK_WIDGET (window), "Click a Country");
 

@@ -58,6 +58,13 @@ if grep -q "^event	amedip-workshop-tunis	" "$tmp/tun-2012" && ! grep -q "^event	
 then ok "country TUN --date keeps what was on that day"
 else not_ok "country TUN --date keeps what was on that day" "$(cat "$tmp/tun-2012")"; fi
 
+# ... and what the state funds as a donor, one line each: funds<TAB>ID<TAB>TITLE.
+"$query" country FRA > "$tmp/fra"
+if grep -q "^funds	amedip	Strengthening African" "$tmp/fra" && grep -q "^funds	stredeca	" "$tmp/fra" &&
+   ! grep -q "^funds	mtm-i-map-2009-2010	" "$tmp/fra" && ! grep -q "^funds	" "$tmp/tun"
+then ok "country FRA lists the projects France funds"
+else not_ok "country FRA lists the projects France funds" "$(cat "$tmp/fra")"; fi
+
 # export projects --format csv: the columns researchers asked for; GDAL opens it.
 "$query" export projects --format csv --output "$tmp/projects.csv"
 header=$(head -n 1 "$tmp/projects.csv" | tr -d '\r')

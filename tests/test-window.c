@@ -1229,6 +1229,77 @@ test_export_series (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Tab from the window's first stop reaches the map within three presses and
+ * the side panel within three more: a keyboard user need not walk every
+ * layer check button first. */
+typedef struct {
+  Fixture   *f;
+  GtkWidget *last;
+} FocusMoved;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusMoved *m = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (m->f->window));
+
+  return focus != NULL && focus != m->last;
+}
+
+static GtkWidget *
+press_tab (Fixture *f)
+{
+  FocusMoved moved = { f, gtk_root_get_focus (GTK_ROOT (f->window)) };
+
+  xdotool ("key --clearmodifiers Tab");
+  g_assert_true (wait_until (focus_moved, &moved, WAIT_MS));
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+static gboolean
+countries_page_shown (gpointer data)
+{
+  GtkStackSwitcher *switcher = GTK_STACK_SWITCHER (gtk_widget_get_ancestor (data, GTK_TYPE_STACK_SWITCHER));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (gtk_stack_switcher_get_stack (switcher)), "countries") == 0;
+}
+
+static void
+test_tab_order (Fixture *f, gconstpointer data)
+{
+  GtkWidget *map = GTK_WIDGET (migmap_window_get_map_view (f->window));
+  GtkWidget *panel = GTK_WIDGET (migmap_window_get_country_panel (f->window));
+  GtkWidget *focus = NULL, *switcher_button = NULL;
+  guint presses;
+
+  /* A country's page in the side panel, and no focus: the window's start. */
+  migmap_map_state_select (migmap_window_get_state (f->window), "TUN", NULL, NULL);
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+
+  for (presses = 1; presses <= 3 && focus != map; presses++)
+    {
+      focus = press_tab (f);
+      g_test_message ("Tab %u: %s", presses, G_OBJECT_TYPE_NAME (focus));
+      if (presses == 1)
+        switcher_button = focus;
+    }
+  g_assert_true (focus == map);
+
+  for (presses = 1; presses <= 3 && !gtk_widget_is_ancestor (focus, panel); presses++)
+    {
+      focus = press_tab (f);
+      g_test_message ("Tab %u after the map: %s", presses, G_OBJECT_TYPE_NAME (focus));
+    }
+  g_assert_true (gtk_widget_is_ancestor (focus, panel));
+
+  /* The one stop the Layers/Countries switcher keeps still switches pages:
+   * Right goes to Countries, as in a tab list. */
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (switcher_button));
+  gtk_widget_grab_focus (switcher_button);
+  xdotool ("key --clearmodifiers Right");
+  g_assert_true (wait_until (countries_page_shown, switcher_button, WAIT_MS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1252,6 +1323,7 @@ main (int argc, char **argv)
   g_test_add ("/window/search-first-results", Fixture, NULL, fixture_set_up, test_search_first_results, fixture_tear_down);
   g_test_add ("/window/entity-pages", Fixture, NULL, fixture_set_up, test_entity_pages, fixture_tear_down);
   g_test_add ("/window/keyboard-walk", Fixture, NULL, fixture_set_up, test_keyboard_walk, fixture_tear_down);
+  g_test_add ("/window/tab-order", Fixture, NULL, fixture_set_up, test_tab_order, fixture_tear_down);
   g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
   g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/window/hostile-shapefiles", Fixture, NULL, fixture_set_up, test_hostile_shapefiles, fixture_tear_down);

@@ -397,7 +397,7 @@ show_organisation (MigmapEntityPanel *self, MigmapOrganisation *organisation)
       GtkWidget *section = add_section (self, _("Funds the dialogues"));
       for (guint i = 0; i < dialogues->len; i++)
         add_link (self, section, "dialogue", migmap_dialogue_get_id (dialogues->pdata[i]),
-                  migmap_dialogue_get_name (dialogues->pdata[i]));
+                  _(migmap_dialogue_get_name (dialogues->pdata[i])));
     }
   add_events (self, _("Events"), events);
   if (implemented->len + partnered->len + funded->len + dialogues->len + events->len == 0)
@@ -464,7 +464,7 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
       GtkWidget *section = add_section (self, _("Groups"));
       for (guint i = 0; i < groups->len; i++)
         add_link (self, section, "group", migmap_group_get_id (groups->pdata[i]),
-                  migmap_group_get_name (groups->pdata[i]));
+                  _(migmap_group_get_name (groups->pdata[i])));
     }
   add_projects (self, _("Projects"), projects, FALSE);
   add_events (self, _("Meetings and events"), events);
@@ -495,7 +495,7 @@ show_group (MigmapEntityPanel *self, MigmapGroup *group)
       MigmapDialogue *dialogue = migmap_catalogue_lookup_dialogue (cat, migmap_group_get_dialogue_id (group));
       if (dialogue)
         add_link (self, add_section (self, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
-                  migmap_dialogue_get_name (dialogue));
+                  _(migmap_dialogue_get_name (dialogue)));
     }
   if (migmap_group_get_project_id (group))
     {
@@ -536,7 +536,7 @@ show_event (MigmapEntityPanel *self, MigmapEvent *event)
       MigmapDialogue *dialogue = migmap_catalogue_lookup_dialogue (cat, migmap_event_get_dialogue_id (event));
       if (dialogue)
         add_link (self, add_section (self, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
-                  migmap_dialogue_get_name (dialogue));
+                  _(migmap_dialogue_get_name (dialogue)));
     }
   add_organisations (self, _("Organisations"), migmap_event_get_organisation_ids (event));
   add_quoted (self, _("Notes"), migmap_event_get_notes (event));
@@ -611,7 +611,7 @@ refresh (MigmapEntityPanel *self)
   else if (MIGMAP_IS_DIALOGUE (entity))
     {
       kind = kind_name (migmap_dialogue_get_kind (MIGMAP_DIALOGUE (entity)));
-      title = migmap_dialogue_get_name (MIGMAP_DIALOGUE (entity));
+      title = _(migmap_dialogue_get_name (MIGMAP_DIALOGUE (entity)));
       show_dialogue (self, MIGMAP_DIALOGUE (entity));
     }
   else if (MIGMAP_IS_GROUP (entity))

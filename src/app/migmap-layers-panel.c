@@ -221,6 +221,40 @@ update_header (GtkListBoxRow *row, GtkListBoxRow *before, gpointer user_data)
   gtk_list_box_row_set_header (row, header);
 }
 
+/* The list is one Tab stop, as a GtkListView is: Up and Down move between
+ * layers, Tab leaves for the map, so a keyboard user need not walk every
+ * layer to reach it. The list stops accepting focus for the one move, which
+ * makes GTK carry on from the next widget after it. */
+static gboolean
+on_list_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     MigmapLayersPanel     *self)
+{
+  GtkDirectionType direction;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
+    direction = (state & GDK_SHIFT_MASK) ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD;
+  else if (keyval == GDK_KEY_ISO_Left_Tab)
+    direction = GTK_DIR_TAB_BACKWARD;
+  else
+    return GDK_EVENT_PROPAGATE;
+  if (root == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list), FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    {
+      /* Past the last stop: wrap round as GtkWindow does. */
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list), TRUE);
+  return GDK_EVENT_STOP;
+}
+
 static void
 migmap_layers_panel_dispose (GObject *object)
 {
@@ -253,7 +287,12 @@ static void
 migmap_layers_panel_init (MigmapLayersPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
   gtk_list_box_set_header_func (self->list, update_header, NULL, NULL);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_list_key_pressed), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), keys);
 }
 
 GtkWidget *

@@ -552,7 +552,7 @@ add_framework_section (MigmapProjectPanel *self)
     return;
   section = add_section (self, _("Framework"));
   if (dialogue)
-    gtk_box_append (GTK_BOX (section), new_text (migmap_dialogue_get_name (dialogue), FALSE));
+    gtk_box_append (GTK_BOX (section), new_text (_(migmap_dialogue_get_name (dialogue)), FALSE));
   for (guint i = 0; i < 2; i++)
     {
       const char *id = i == 0 ? parent_id : predecessor_id;

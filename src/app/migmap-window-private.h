@@ -23,6 +23,7 @@ struct _MigmapWindow
   GtkSearchEntry     *countries_entry;
   GtkToggleButton    *sidebar_button;
   GtkStack           *sidebar_stack;
+  GtkStackSwitcher   *sidebar_switcher;
   MigmapMapView      *map_view;
   MigmapTimeline     *timeline;
   GtkStack           *side_stack;

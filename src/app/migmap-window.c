@@ -698,6 +698,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, countries_entry);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, MigmapWindow, sidebar_switcher);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, MigmapWindow, side_stack);
@@ -717,6 +718,50 @@ migmap_window_class_init (MigmapWindowClass *klass)
   migmap_window_class_add_actions (widget_class);
 }
 
+/* The Layers/Countries switcher is one Tab stop, as a tab list is: only the
+ * current page's button takes focus and Left/Right switch pages, so Tab
+ * reaches the map in three stops (switcher, layer list, map). */
+static void
+update_switcher_focus (MigmapWindow *self)
+{
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_switcher)); button;
+       button = gtk_widget_get_next_sibling (button))
+    if (GTK_IS_TOGGLE_BUTTON (button))
+      gtk_widget_set_focusable (button, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+}
+
+static gboolean
+on_switcher_key_pressed (GtkEventControllerKey *controller,
+                         guint                  keyval,
+                         guint                  keycode,
+                         GdkModifierType        state,
+                         MigmapWindow          *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->sidebar_stack);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int step;
+  guint current = 0;
+
+  if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
+    step = rtl ? -1 : 1;
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = rtl ? 1 : -1;
+  else
+    return GDK_EVENT_PROPAGATE;
+  for (guint i = 0; i < n; i++)
+    if (gtk_selection_model_is_selected (pages, i))
+      current = i;
+  if ((step < 0 && current == 0) || (step > 0 && current + 1 >= n))
+    return GDK_EVENT_STOP;
+  gtk_selection_model_select_item (pages, current + step, TRUE);
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_switcher)); button;
+       button = gtk_widget_get_next_sibling (button))
+    if (GTK_IS_TOGGLE_BUTTON (button) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)))
+      gtk_widget_grab_focus (button);
+  return GDK_EVENT_STOP;
+}
+
 static void
 migmap_window_init (MigmapWindow *self)
 {
@@ -730,6 +775,15 @@ migmap_window_init (MigmapWindow *self)
   gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
   /* Typing while the list has the focus filters it. */
   gtk_search_entry_set_key_capture_widget (self->countries_entry, GTK_WIDGET (self->countries_view));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_switcher_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->sidebar_switcher), keys);
+    g_signal_connect_object (self->sidebar_stack, "notify::visible-child", G_CALLBACK (update_switcher_focus),
+                             self, G_CONNECT_SWAPPED);
+    update_switcher_focus (self);
+  }
   /* The first result is selected: Enter opens it. */
   self->results_selection = gtk_single_selection_new (NULL);
   gtk_list_view_set_model (self->search_results, GTK_SELECTION_MODEL (self->results_selection));

@@ -12,6 +12,7 @@
 #include "migmap-atomic-file.h"
 #include "migmap-catalogue.h"
 #include "migmap-catalogue-export.h"
+#include "migmap-catalogue-links.h"
 #include "migmap-data-files.h"
 #include "migmap-language.h"
 
@@ -98,6 +99,7 @@ run_country (MigmapCatalogue  *catalogue,
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GPtrArray) projects = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) funded = NULL;
 
   if (!migmap_country_codes_contains (codes, upper))
     {
@@ -117,6 +119,16 @@ run_country (MigmapCatalogue  *catalogue,
     }
   for (guint i = 0; i < events->len; i++)
     print_line (out, "event", migmap_event_get_id (events->pdata[i]), migmap_event_get_title (events->pdata[i]));
+  /* What the state pays for as a donor, wherever the project runs; "funds"
+   * rather than "project" so a script can tell it from where it takes part. */
+  funded = migmap_catalogue_projects_funded_by_country (catalogue, upper);
+  for (guint i = 0; i < funded->len; i++)
+    {
+      MigmapProject *project = funded->pdata[i];
+
+      if (at == NULL || migmap_project_is_active_at (project, at))
+        print_line (out, "funds", migmap_project_get_id (project), migmap_project_get_title (project));
+    }
   return TRUE;
 }
 
@@ -241,7 +253,8 @@ main (int argc, char **argv)
   g_option_context_set_description (context,
     "Commands:\n"
     "  search TEXT       ranked results, one a line: KIND<TAB>ID<TAB>LABEL\n"
-    "  country ISO3      the country's groups, projects and events, the same way\n"
+    "  country ISO3      the country's groups, projects and events, the same way,\n"
+    "                    then the projects it funds as a donor (KIND \"funds\")\n"
     "  export TABLE      projects, groups, places or events as --format csv or geojson\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -155,7 +155,8 @@ migmap_style_group_title (MigmapCatalogue *catalogue, MigmapGroup *group)
       migmap_group_get_expanded_from (group) == NULL)
     /* TRANSLATORS: a group whose members no source lists, e.g. "AMEDIP Focus Partner States (members inferred by MigMap)" */
     return g_strdup_printf (_("%s (members inferred by MigMap, not stated in the sources)"), _(migmap_group_get_name (group)));
-  return g_strdup (migmap_group_get_name (group));
+  /* The catalogue's own wording, translated in po/ (tools/catalogue-labels.py). */
+  return g_strdup (_(migmap_group_get_name (group)));
 }
 
 GListModel *
