@@ -133,6 +133,22 @@ test_search_any_language (void)
       g_assert_cmpstr (kind, ==, "country");
       g_assert_cmpstr (id, ==, expected[i]);
     }
+
+  /* The catalogue's own names (groups, dialogues) are found, and shown, in
+   * the interface language. */
+  {
+    const char *query = g_str_equal (language, "fr") ? "Processus de Rabat"
+                        : g_str_equal (language, "ar") ? "مسار الرباط" : "Rabat Process";
+    const char *kind = NULL;
+    const char *id;
+
+    migmap_window_search (window, query);
+    g_assert_cmpuint (migmap_window_get_n_search_results (window), >, 0);
+    id = migmap_window_get_search_result (window, 0, &kind);
+    g_test_message ("%s → %s %s", query, kind, id);
+    g_assert_cmpstr (kind, ==, "dialogue");
+    g_assert_cmpstr (id, ==, "rabat-process");
+  }
   migmap_window_search (window, "");
 }
 

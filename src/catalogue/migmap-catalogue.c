@@ -38,6 +38,28 @@ typedef struct {
   MigmapSearchKey *key;    /* for ranked results */
 } SearchEntry;
 
+/* Group and dialogue names are the catalogue's own wording, translated
+ * (src/state/migmap-catalogue-labels.c lists them for xgettext): search
+ * finds them in the interface language too, and shows them in it. */
+static const char *
+catalogue_label (const char *name)
+{
+  return name ? g_dgettext (GETTEXT_PACKAGE, name) : NULL;
+}
+
+static void append_text (GString *text, const char *value);
+
+static void
+add_translated_name (MigmapSearchKey *key, GString *text, const char *name)
+{
+  const char *label = catalogue_label (name);
+
+  if (label == NULL || label == name)
+    return;
+  append_text (text, label);
+  migmap_search_key_add_name (key, label);
+}
+
 struct _MigmapCatalogue {
   GObject parent_instance;
 
@@ -481,6 +503,7 @@ build_search_index (MigmapCatalogue *self)
       append_text (text, migmap_dialogue_get_summary (dialogue));
       key = migmap_search_key_new ();
       migmap_search_key_add_name (key, migmap_dialogue_get_name (dialogue));
+      add_translated_name (key, text, migmap_dialogue_get_name (dialogue));
       migmap_search_key_add_acronym (key, migmap_dialogue_get_acronym (dialogue));
       add_to_index (self, dialogue, text, key);
     }
@@ -534,6 +557,7 @@ build_search_index (MigmapCatalogue *self)
       append_text (text, migmap_group_get_expanded_from (group));
       key = migmap_search_key_new ();
       migmap_search_key_add_name (key, migmap_group_get_name (group));
+      add_translated_name (key, text, migmap_group_get_name (group));
       add_to_index (self, group, text, key);
     }
 
@@ -1298,10 +1322,10 @@ entity_result (MigmapCatalogue *self,
                                      migmap_event_get_title (MIGMAP_EVENT (item)), NULL);
   if (MIGMAP_IS_GROUP (item))
     return migmap_search_result_new (MIGMAP_SEARCH_RESULT_GROUP, migmap_group_get_id (MIGMAP_GROUP (item)),
-                                     migmap_group_get_name (MIGMAP_GROUP (item)), NULL);
+                                     catalogue_label (migmap_group_get_name (MIGMAP_GROUP (item))), NULL);
   if (MIGMAP_IS_DIALOGUE (item))
     return migmap_search_result_new (MIGMAP_SEARCH_RESULT_DIALOGUE, migmap_dialogue_get_id (MIGMAP_DIALOGUE (item)),
-                                     migmap_dialogue_get_name (MIGMAP_DIALOGUE (item)),
+                                     catalogue_label (migmap_dialogue_get_name (MIGMAP_DIALOGUE (item))),
                                      migmap_dialogue_get_acronym (MIGMAP_DIALOGUE (item)));
   if (MIGMAP_IS_DOCUMENT (item))
     return migmap_search_result_new (MIGMAP_SEARCH_RESULT_DOCUMENT, migmap_document_get_id (MIGMAP_DOCUMENT (item)),
