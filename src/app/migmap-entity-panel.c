@@ -109,41 +109,6 @@ language_name (const char *code)
 
 /* ---- building blocks ---- */
 
-static GtkWidget *
-new_text (const char *text, gboolean dim)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_focusable (label, FALSE);
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static GtkWidget *
-add_section (MigmapEntityPanel *self, const char *heading)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (heading);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (self->sections, box);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-  return box;
-}
-
-static void
-add_not_stated (GtkWidget *section)
-{
-  gtk_box_append (GTK_BOX (section), new_text (_("Not stated"), TRUE));
-}
-
 /* Source text: English whatever the interface language, and marked so. */
 static void
 add_quoted (MigmapEntityPanel *self, const char *heading, const char * const *texts)
@@ -152,16 +117,16 @@ add_quoted (MigmapEntityPanel *self, const char *heading, const char * const *te
 
   if (texts == NULL || texts[0] == NULL)
     return;
-  section = add_section (self, heading);
+  section = migmap_panel_add_section (self->sections, heading);
   for (guint i = 0; texts[i]; i++)
-    gtk_box_append (GTK_BOX (section), new_text (texts[i], FALSE));
-  gtk_box_append (GTK_BOX (section), new_text (_("Quoted or summarised from the sources, in English."), TRUE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (texts[i], FALSE));
+  gtk_box_append (GTK_BOX (section), migmap_panel_text_new (_("Quoted or summarised from the sources, in English."), TRUE));
 }
 
 static void
 add_line (GtkWidget *section, const char *text)
 {
-  gtk_box_append (GTK_BOX (section), new_text (text, FALSE));
+  gtk_box_append (GTK_BOX (section), migmap_panel_text_new (text, FALSE));
 }
 
 static void
@@ -252,7 +217,7 @@ add_projects (MigmapEntityPanel *self, const char *heading, GPtrArray *projects,
 
   if (projects->len == 0 && !even_if_empty)
     return;
-  section = add_section (self, heading);
+  section = migmap_panel_add_section (self->sections, heading);
   for (guint i = 0; i < projects->len; i++)
     {
       MigmapProject *project = projects->pdata[i];
@@ -264,7 +229,7 @@ add_projects (MigmapEntityPanel *self, const char *heading, GPtrArray *projects,
       add_link (self, section, "project", migmap_project_get_id (project), label);
     }
   if (projects->len == 0)
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 }
 
 static void
@@ -274,7 +239,7 @@ add_events (MigmapEntityPanel *self, const char *heading, GPtrArray *events)
 
   if (events->len == 0)
     return;
-  section = add_section (self, heading);
+  section = migmap_panel_add_section (self->sections, heading);
   for (guint i = 0; i < events->len; i++)
     {
       MigmapEvent *event = events->pdata[i];
@@ -300,7 +265,7 @@ compare_country_names (gconstpointer a, gconstpointer b, gpointer data)
 static void
 add_countries (MigmapEntityPanel *self, const char *heading, const char * const *codes, const char *empty)
 {
-  GtkWidget *section = add_section (self, heading);
+  GtkWidget *section = migmap_panel_add_section (self->sections, heading);
   GtkWidget *flow;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
@@ -308,7 +273,7 @@ add_countries (MigmapEntityPanel *self, const char *heading, const char * const 
     g_ptr_array_add (sorted, (gpointer) codes[i]);
   if (sorted->len == 0)
     {
-      gtk_box_append (GTK_BOX (section), new_text (empty ? empty : _("Not stated"), TRUE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (empty ? empty : _("Not stated"), TRUE));
       return;
     }
   g_ptr_array_sort_with_data (sorted, compare_country_names, self->state);
@@ -333,7 +298,7 @@ add_organisations (MigmapEntityPanel *self, const char *heading, const char * co
 
   if (ids == NULL || ids[0] == NULL)
     return;
-  section = add_section (self, heading);
+  section = migmap_panel_add_section (self->sections, heading);
   for (guint i = 0; ids[i]; i++)
     {
       MigmapOrganisation *organisation = migmap_catalogue_lookup_organisation (catalogue (self), ids[i]);
@@ -350,7 +315,7 @@ add_sources (MigmapEntityPanel *self, const char * const *files)
 
   if (files == NULL || files[0] == NULL)
     return;
-  section = add_section (self, _("Sources"));
+  section = migmap_panel_add_section (self->sections, _("Sources"));
   for (guint i = 0; files[i]; i++)
     {
       const char *title = migmap_catalogue_get_source_title (catalogue (self), files[i]);
@@ -381,7 +346,7 @@ show_organisation (MigmapEntityPanel *self, MigmapOrganisation *organisation)
 
   if (migmap_organisation_get_acronym (organisation))
     {
-      GtkWidget *section = add_section (self, _("Acronym"));
+      GtkWidget *section = migmap_panel_add_section (self->sections, _("Acronym"));
       add_line (section, migmap_organisation_get_acronym (organisation));
     }
   if (country)
@@ -394,14 +359,14 @@ show_organisation (MigmapEntityPanel *self, MigmapOrganisation *organisation)
   add_projects (self, _("Donor of"), funded, FALSE);
   if (dialogues->len)
     {
-      GtkWidget *section = add_section (self, _("Funds the dialogues"));
+      GtkWidget *section = migmap_panel_add_section (self->sections, _("Funds the dialogues"));
       for (guint i = 0; i < dialogues->len; i++)
         add_link (self, section, "dialogue", migmap_dialogue_get_id (dialogues->pdata[i]),
                   _(migmap_dialogue_get_name (dialogues->pdata[i])));
     }
   add_events (self, _("Events"), events);
   if (implemented->len + partnered->len + funded->len + dialogues->len + events->len == 0)
-    add_not_stated (add_section (self, _("Projects")));
+    migmap_panel_add_not_stated (migmap_panel_add_section (self->sections, _("Projects")));
   add_quoted (self, _("Notes"), migmap_organisation_get_notes (organisation));
   add_sources (self, migmap_organisation_get_sources (organisation));
 }
@@ -428,7 +393,7 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
     }
   if (migmap_dialogue_get_n_phases (dialogue))
     {
-      GtkWidget *section = add_section (self, _("Phases"));
+      GtkWidget *section = migmap_panel_add_section (self->sections, _("Phases"));
 
       for (guint i = 0; i < migmap_dialogue_get_n_phases (dialogue); i++)
         {
@@ -439,7 +404,7 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
 
           add_line (section, line);
           if (phase->donor_ids == NULL || phase->donor_ids[0] == NULL)
-            gtk_box_append (GTK_BOX (section), new_text (_("Funders of the phase: not stated"), TRUE));
+            gtk_box_append (GTK_BOX (section), migmap_panel_text_new (_("Funders of the phase: not stated"), TRUE));
         }
     }
   if (at != NULL && migmap_date_is_set (at))
@@ -453,7 +418,7 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
   add_organisations (self, _("Donors"), migmap_dialogue_get_donor_ids (dialogue));
   if (migmap_dialogue_get_languages (dialogue) && migmap_dialogue_get_languages (dialogue)[0])
     {
-      GtkWidget *section = add_section (self, _("Working languages"));
+      GtkWidget *section = migmap_panel_add_section (self->sections, _("Working languages"));
       const char * const *languages = migmap_dialogue_get_languages (dialogue);
 
       for (guint i = 0; languages[i]; i++)
@@ -461,7 +426,7 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
     }
   if (groups->len)
     {
-      GtkWidget *section = add_section (self, _("Groups"));
+      GtkWidget *section = migmap_panel_add_section (self->sections, _("Groups"));
       for (guint i = 0; i < groups->len; i++)
         add_link (self, section, "group", migmap_group_get_id (groups->pdata[i]),
                   _(migmap_group_get_name (groups->pdata[i])));
@@ -484,24 +449,24 @@ show_group (MigmapEntityPanel *self, MigmapGroup *group)
 
   if (g_strcmp0 (migmap_group_get_derived_by (group), "catalogue") == 0)
     {
-      section = add_section (self, _("Who says so"));
+      section = migmap_panel_add_section (self->sections, _("Who says so"));
       add_line (section, _("The sources never list these members: the list is the catalogue's inference."));
     }
   if (when && *when)
-    add_line (add_section (self, _("Valid")), when);
+    add_line (migmap_panel_add_section (self->sections, _("Valid")), when);
   add_countries (self, _("Members"), (const char * const *) members, _("No member at this date"));
   if (migmap_group_get_dialogue_id (group))
     {
       MigmapDialogue *dialogue = migmap_catalogue_lookup_dialogue (cat, migmap_group_get_dialogue_id (group));
       if (dialogue)
-        add_link (self, add_section (self, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
+        add_link (self, migmap_panel_add_section (self->sections, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
                   _(migmap_dialogue_get_name (dialogue)));
     }
   if (migmap_group_get_project_id (group))
     {
       MigmapProject *project = migmap_catalogue_lookup_project (cat, migmap_group_get_project_id (group));
       if (project)
-        add_link (self, add_section (self, _("Project")), "project", migmap_project_get_id (project),
+        add_link (self, migmap_panel_add_section (self->sections, _("Project")), "project", migmap_project_get_id (project),
                   migmap_project_get_title (project));
     }
   add_quoted (self, _("Notes"), migmap_group_get_notes (group));
@@ -517,25 +482,25 @@ show_event (MigmapEntityPanel *self, MigmapEvent *event)
   MigmapPlace *place = place_id ? migmap_catalogue_lookup_place (cat, place_id) : NULL;
   GtkWidget *section;
 
-  section = add_section (self, _("When"));
+  section = migmap_panel_add_section (self->sections, _("When"));
   add_line (section, when && *when ? when : _("Not stated"));
-  section = add_section (self, _("Where"));
+  section = migmap_panel_add_section (self->sections, _("Where"));
   if (place)
     add_link (self, section, "place", place_id, migmap_place_get_name (place));
   else
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
   if (migmap_event_get_project_id (event))
     {
       MigmapProject *project = migmap_catalogue_lookup_project (cat, migmap_event_get_project_id (event));
       if (project)
-        add_link (self, add_section (self, _("Project")), "project", migmap_project_get_id (project),
+        add_link (self, migmap_panel_add_section (self->sections, _("Project")), "project", migmap_project_get_id (project),
                   migmap_project_get_title (project));
     }
   if (migmap_event_get_dialogue_id (event))
     {
       MigmapDialogue *dialogue = migmap_catalogue_lookup_dialogue (cat, migmap_event_get_dialogue_id (event));
       if (dialogue)
-        add_link (self, add_section (self, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
+        add_link (self, migmap_panel_add_section (self->sections, _("Dialogue")), "dialogue", migmap_dialogue_get_id (dialogue),
                   _(migmap_dialogue_get_name (dialogue)));
     }
   add_organisations (self, _("Organisations"), migmap_event_get_organisation_ids (event));
@@ -548,12 +513,12 @@ show_document (MigmapEntityPanel *self, MigmapDocument *document)
 {
   g_autoptr(GPtrArray) projects = migmap_catalogue_projects_for_document (catalogue (self), migmap_document_get_id (document));
   const char * const *languages = migmap_document_get_languages (document);
-  GtkWidget *section = add_section (self, _("Languages available"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Languages available"));
 
   for (guint i = 0; languages && languages[i]; i++)
     add_line (section, language_name (languages[i]));
   if (languages == NULL || languages[0] == NULL)
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
   add_projects (self, _("Project"), projects, FALSE);
   add_quoted (self, _("Notes"), migmap_document_get_notes (document));
   add_sources (self, migmap_document_get_sources (document));
@@ -574,14 +539,14 @@ show_place (MigmapEntityPanel *self, MigmapPlace *place)
       const char *codes[] = { country, NULL };
       add_countries (self, _("Country"), codes, NULL);
     }
-  section = add_section (self, _("Position on the map"));
+  section = migmap_panel_add_section (self->sections, _("Position on the map"));
   add_line (section, precision_name (migmap_place_get_precision (place)));
   if (migmap_place_get_coordinates_note (place))
-    gtk_box_append (GTK_BOX (section), new_text (migmap_place_get_coordinates_note (place), TRUE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (migmap_place_get_coordinates_note (place), TRUE));
   if (migmap_date_is_set (migmap_place_get_established (place)))
     {
       g_autofree char *date = migmap_format_date (migmap_place_get_established (place));
-      add_line (add_section (self, _("Established")), date);
+      add_line (migmap_panel_add_section (self->sections, _("Established")), date);
     }
   add_projects (self, _("Projects here"), projects, TRUE);
   add_events (self, _("Events here"), events);

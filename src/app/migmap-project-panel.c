@@ -45,51 +45,15 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- building blocks ---- */
 
-static GtkWidget *
-new_text (const char *text, gboolean dim)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  /* Selectable labels would otherwise all sit in the Tab order. */
-  gtk_widget_set_focusable (label, FALSE);
-  if (dim)
-    gtk_widget_add_css_class (label, "dim-label");
-  return label;
-}
-
-static GtkWidget *
-add_section (MigmapProjectPanel *self, const char *heading)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *title = gtk_label_new (heading);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (self->sections, box);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
-  return box;
-}
-
-static void
-add_not_stated (GtkWidget *section)
-{
-  gtk_box_append (GTK_BOX (section), new_text (_("Not stated"), TRUE));
-}
-
 static void
 add_text_section (MigmapProjectPanel *self, const char *heading, const char *text)
 {
-  GtkWidget *section = add_section (self, heading);
+  GtkWidget *section = migmap_panel_add_section (self->sections, heading);
 
   if (text && *text)
-    gtk_box_append (GTK_BOX (section), new_text (text, FALSE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (text, FALSE));
   else
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 }
 
 static void
@@ -98,7 +62,7 @@ add_bullets (GtkWidget *section, const char * const *items)
   for (guint i = 0; items && items[i]; i++)
     {
       g_autofree char *line = g_strdup_printf ("• %s", items[i]);
-      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, FALSE));
     }
 }
 
@@ -122,7 +86,7 @@ static void
 add_organisations_section (MigmapProjectPanel *self, const char *heading, const char *field,
                            const char * const *ids)
 {
-  GtkWidget *section = add_section (self, heading);
+  GtkWidget *section = migmap_panel_add_section (self->sections, heading);
 
   for (guint i = 0; ids && ids[i]; i++)
     {
@@ -130,16 +94,16 @@ add_organisations_section (MigmapProjectPanel *self, const char *heading, const 
       const char *role = migmap_project_get_partner_role (self->project, ids[i]);
       g_autofree char *line = role ? g_strdup_printf ("%s — %s", name, role) : NULL;
 
-      gtk_box_append (GTK_BOX (section), new_text (line ? line : name, FALSE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line ? line : name, FALSE));
     }
   if (ids == NULL || ids[0] == NULL)
     {
       if (migmap_project_was_field_lost (self->project, field))
         gtk_box_append (GTK_BOX (section),
-                        new_text (_("Not stated: the source names them in logos that were lost "
+                        migmap_panel_text_new (_("Not stated: the source names them in logos that were lost "
                                     "when its text was extracted"), TRUE));
       else
-        add_not_stated (section);
+        migmap_panel_add_not_stated (section);
     }
 }
 
@@ -230,7 +194,7 @@ add_countries_section (MigmapProjectPanel *self)
 {
   const char * const *codes = migmap_project_get_countries (self->project);
   MigmapCountryCodes *names = migmap_catalogue_get_country_codes (self->catalogue);
-  GtkWidget *section = add_section (self, _("Countries"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Countries"));
   const char *group_id = migmap_project_get_country_group_id (self->project);
   MigmapGroup *group = group_id ? migmap_catalogue_lookup_group (self->catalogue, group_id) : NULL;
   g_autoptr(GPtrArray) sorted = NULL;
@@ -238,7 +202,7 @@ add_countries_section (MigmapProjectPanel *self)
 
   if (codes == NULL || codes[0] == NULL)
     {
-      add_not_stated (section);
+      migmap_panel_add_not_stated (section);
       return;
     }
   flow = new_flow ();
@@ -259,14 +223,14 @@ add_countries_section (MigmapProjectPanel *self)
     {
       g_autofree char *note = g_strdup_printf (_("The source says “%s”; the catalogue lists its member states at that date."),
                                                migmap_group_get_expanded_from (group));
-      gtk_box_append (GTK_BOX (section), new_text (note, TRUE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (note, TRUE));
     }
   if (migmap_project_get_countries_basis (self->project))
     {
       const char *basis = countries_basis_text (migmap_project_get_countries_basis (self->project));
 
       if (basis)
-        gtk_box_append (GTK_BOX (section), new_text (basis, TRUE));
+        gtk_box_append (GTK_BOX (section), migmap_panel_text_new (basis, TRUE));
     }
 }
 
@@ -286,12 +250,12 @@ static void
 add_places_section (MigmapProjectPanel *self)
 {
   g_autoptr(GPtrArray) places = migmap_catalogue_places_for_project (self->catalogue, self->project);
-  GtkWidget *section = add_section (self, _("Places"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Places"));
   GtkWidget *flow;
 
   if (places->len == 0)
     {
-      add_not_stated (section);
+      migmap_panel_add_not_stated (section);
       return;
     }
   flow = new_flow ();
@@ -312,19 +276,19 @@ add_dated_line (GtkWidget *section, const char *title, const MigmapDate *start, 
 {
   g_autofree char *when = migmap_format_date_range (start, end);
   g_autofree char *line = when ? g_strdup_printf ("%s — %s", title, when) : g_strdup (title);
-  GtkWidget *label = new_text (line, FALSE);
+  GtkWidget *label = migmap_panel_text_new (line, FALSE);
 
   gtk_widget_add_css_class (label, "activity-title");
   gtk_box_append (GTK_BOX (section), label);
   if (detail && *detail)
-    gtk_box_append (GTK_BOX (section), new_text (detail, TRUE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (detail, TRUE));
 }
 
 static void
 add_activities_section (MigmapProjectPanel *self)
 {
   GListModel *activities = migmap_project_get_activities (self->project);
-  GtkWidget *section = add_section (self, _("Activities"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Activities"));
   guint n = activities ? g_list_model_get_n_items (activities) : 0;
 
   for (guint i = 0; i < n; i++)
@@ -345,7 +309,7 @@ add_activities_section (MigmapProjectPanel *self)
                       migmap_activity_get_end (activity), detail->str);
     }
   if (n == 0)
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 }
 
 static void
@@ -356,7 +320,7 @@ add_events_section (MigmapProjectPanel *self)
 
   if (events->len == 0)
     return;
-  section = add_section (self, _("Events"));
+  section = migmap_panel_add_section (self->sections, _("Events"));
   for (guint i = 0; i < events->len; i++)
     {
       MigmapEvent *event = g_ptr_array_index (events, i);
@@ -385,7 +349,7 @@ static void
 add_documents_section (MigmapProjectPanel *self)
 {
   const char * const *ids = migmap_project_get_document_ids (self->project);
-  GtkWidget *section = add_section (self, _("Documents"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Documents"));
 
   for (guint i = 0; ids && ids[i]; i++)
     {
@@ -399,10 +363,10 @@ add_documents_section (MigmapProjectPanel *self)
       languages = migmap_document_get_languages (document);
       for (guint l = 0; languages && languages[l]; l++)
         g_string_append_printf (line, "%s%s", l == 0 ? " — " : ", ", language_name (languages[l]));
-      gtk_box_append (GTK_BOX (section), new_text (line->str, FALSE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line->str, FALSE));
     }
   if (ids == NULL || ids[0] == NULL)
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 }
 
 static void
@@ -410,12 +374,12 @@ add_duration_section (MigmapProjectPanel *self)
 {
   g_autofree char *range = migmap_format_date_range (migmap_project_get_start (self->project),
                                                      migmap_project_get_end (self->project));
-  GtkWidget *section = add_section (self, _("Duration"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Duration"));
 
   if (range)
-    gtk_box_append (GTK_BOX (section), new_text (range, FALSE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (range, FALSE));
   else
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 
   /* Sources that disagree are both shown, each with its own words. */
   for (guint i = 0; i < migmap_project_get_n_date_variants (self->project); i++)
@@ -426,7 +390,7 @@ add_duration_section (MigmapProjectPanel *self)
       g_autofree char *line = g_strdup_printf (_("Another source gives %s (“%s”, %s)"),
                                                other ? other : "?", variant->text ? variant->text : "", sources);
 
-      gtk_box_append (GTK_BOX (section), new_text (line, TRUE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, TRUE));
     }
 }
 
@@ -487,7 +451,7 @@ static void
 add_status_section (MigmapProjectPanel *self)
 {
   MigmapProjectStatus status = migmap_project_get_status (self->project);
-  GtkWidget *section = add_section (self, _("Status"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Status"));
   const char *text = NULL;
   g_autofree char *as_of = migmap_format_date (migmap_project_get_status_as_of (self->project));
 
@@ -502,19 +466,19 @@ add_status_section (MigmapProjectPanel *self)
     }
   if (text == NULL)
     {
-      add_not_stated (section);
+      migmap_panel_add_not_stated (section);
       return;
     }
   if (as_of)
     {
       /* TRANSLATORS: a project status and the date the source gave it, e.g. "Ongoing, as of 2012" */
       g_autofree char *line = g_strdup_printf (_("%s, as of %s"), text, as_of);
-      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, FALSE));
     }
   else
-    gtk_box_append (GTK_BOX (section), new_text (text, FALSE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (text, FALSE));
   if (migmap_project_get_status_basis (self->project))
-    gtk_box_append (GTK_BOX (section), new_text (migmap_project_get_status_basis (self->project), TRUE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (migmap_project_get_status_basis (self->project), TRUE));
 }
 
 static void
@@ -525,7 +489,7 @@ add_themes_section (MigmapProjectPanel *self)
 
   if (ids == NULL || ids[0] == NULL)
     return;
-  section = add_section (self, _("Themes"));
+  section = migmap_panel_add_section (self->sections, _("Themes"));
   for (guint i = 0; ids[i]; i++)
     {
       MigmapTheme *theme = migmap_catalogue_lookup_theme (self->catalogue, ids[i]);
@@ -535,7 +499,7 @@ add_themes_section (MigmapProjectPanel *self)
         ? g_strdup_printf (_("%s (MigMap’s classification, not the source’s)"), name)
         : g_strdup (name);
 
-      gtk_box_append (GTK_BOX (section), new_text (line, FALSE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, FALSE));
     }
 }
 
@@ -550,9 +514,9 @@ add_framework_section (MigmapProjectPanel *self)
 
   if (!dialogue && !parent_id && !predecessor_id)
     return;
-  section = add_section (self, _("Framework"));
+  section = migmap_panel_add_section (self->sections, _("Framework"));
   if (dialogue)
-    gtk_box_append (GTK_BOX (section), new_text (_(migmap_dialogue_get_name (dialogue)), FALSE));
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (_(migmap_dialogue_get_name (dialogue)), FALSE));
   for (guint i = 0; i < 2; i++)
     {
       const char *id = i == 0 ? parent_id : predecessor_id;
@@ -574,16 +538,16 @@ static void
 add_sources_section (MigmapProjectPanel *self)
 {
   const char * const *sources = migmap_project_get_sources (self->project);
-  GtkWidget *section = add_section (self, _("Source"));
+  GtkWidget *section = migmap_panel_add_section (self->sections, _("Source"));
 
   for (guint i = 0; sources && sources[i]; i++)
     {
       const char *title = migmap_catalogue_get_source_title (self->catalogue, sources[i]);
       g_autofree char *line = title ? g_strdup_printf ("%s (%s)", title, sources[i]) : g_strdup (sources[i]);
-      gtk_box_append (GTK_BOX (section), new_text (line, TRUE));
+      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, TRUE));
     }
   if (sources == NULL || sources[0] == NULL)
-    add_not_stated (section);
+    migmap_panel_add_not_stated (section);
 }
 
 static const char *
@@ -630,13 +594,13 @@ rebuild (MigmapProjectPanel *self)
   update_time (self);
 
   {
-    GtkWidget *objective = add_section (self, _("Objective"));
+    GtkWidget *objective = migmap_panel_add_section (self->sections, _("Objective"));
     const char *text = migmap_project_get_objective (p);
 
     if (text && *text)
-      gtk_box_append (GTK_BOX (objective), new_text (text, FALSE));
+      gtk_box_append (GTK_BOX (objective), migmap_panel_text_new (text, FALSE));
     else
-      add_not_stated (objective);
+      migmap_panel_add_not_stated (objective);
     add_bullets (objective, migmap_project_get_specific_objectives (p));
   }
   if (migmap_project_get_summary (p))
@@ -658,7 +622,7 @@ rebuild (MigmapProjectPanel *self)
   add_framework_section (self);
   if (migmap_project_get_notes (p) && migmap_project_get_notes (p)[0])
     {
-      GtkWidget *notes = add_section (self, _("Notes"));
+      GtkWidget *notes = migmap_panel_add_section (self->sections, _("Notes"));
       add_bullets (notes, migmap_project_get_notes (p));
     }
   add_sources_section (self);

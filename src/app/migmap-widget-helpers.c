@@ -4,6 +4,8 @@
 
 #include "migmap-widget-helpers.h"
 
+#include <glib/gi18n-lib.h>
+
 static void
 collect_text (GtkWidget *widget, GString *text)
 {
@@ -43,4 +45,43 @@ migmap_widget_unparent_children (GtkWidget *widget)
   g_return_if_fail (GTK_IS_WIDGET (widget));
   while ((child = gtk_widget_get_first_child (widget)))
     gtk_widget_unparent (child);
+}
+
+GtkWidget *
+migmap_panel_text_new (const char *text, gboolean dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* Selectable labels would otherwise all sit in the Tab order. */
+  gtk_widget_set_focusable (label, FALSE);
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  return label;
+}
+
+GtkWidget *
+migmap_panel_add_section (GtkBox *sections, const char *heading)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *title = gtk_label_new (heading);
+
+  g_return_val_if_fail (GTK_IS_BOX (sections), NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (sections, box);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  return box;
+}
+
+void
+migmap_panel_add_not_stated (GtkWidget *section)
+{
+  g_return_if_fail (GTK_IS_BOX (section));
+  gtk_box_append (GTK_BOX (section), migmap_panel_text_new (_("Not stated"), TRUE));
 }

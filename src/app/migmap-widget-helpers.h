@@ -16,4 +16,14 @@ void  migmap_list_box_clear  (GtkListBox *list);
  * child, which gtk_widget_dispose_template() leaves behind. */
 void  migmap_widget_unparent_children (GtkWidget *widget);
 
+/* The side panels' building blocks: a wrapping, selectable text (dim for
+ * secondary facts); a titled section appended to @sections and labelled by
+ * its heading for screen readers; the "Not stated" of a fact no source
+ * gives. */
+GtkWidget *migmap_panel_text_new       (const char *text,
+                                        gboolean    dim);
+GtkWidget *migmap_panel_add_section    (GtkBox     *sections,
+                                        const char *heading);
+void       migmap_panel_add_not_stated (GtkWidget  *section);
+
 G_END_DECLS
