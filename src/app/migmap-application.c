@@ -4,6 +4,10 @@
  * The 1:50m shapes and the catalogue load before the window opens; the
  * 1:10m shapes, needed only once the user zooms in, load in a thread after
  * the first map is on screen.
+ *
+ * The catalogue opened is the user's own (--catalogue FILE, else the one
+ * in the XDG data directory), read over the bundled one until its first
+ * save: the bundled file is never written.
  */
 #include "config.h"
 
@@ -11,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
 #include "migmap-settings.h"
 #include "migmap-window.h"
@@ -21,9 +26,9 @@ struct _MigmapApplication
 
   char            *catalogue_path;
   char            *shapes_path;
-  GSettings       *settings;
-  MigmapCatalogue *catalogue;
-  MigmapShapeSet  *shapes;
+  GSettings           *settings;
+  MigmapCatalogueFile *catalogue_file;
+  MigmapShapeSet      *shapes;
   int              exit_status;
 };
 
@@ -33,18 +38,26 @@ gboolean
 migmap_application_load_data (MigmapApplication *self, GError **error)
 {
   g_autofree char *catalogue_path = NULL;
+  g_autofree char *bundled_path = NULL;
   g_autofree char *shapes_path = NULL;
+  g_autoptr(MigmapCountryCodes) codes = NULL;
 
   g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), FALSE);
 
-  if (self->catalogue && self->shapes)
+  if (self->catalogue_file && self->shapes)
     return TRUE;
+  /* A file named on the command line must exist: a typo would otherwise
+   * open the bundled catalogue under that name. */
   catalogue_path = self->catalogue_path ? g_strdup (self->catalogue_path)
-                                        : migmap_find_data_file ("data/catalogue.json");
+                                        : migmap_catalogue_file_default_path ();
+  bundled_path = self->catalogue_path ? NULL : migmap_find_data_file ("data/catalogue.json");
   shapes_path = self->shapes_path ? g_strdup (self->shapes_path) : migmap_find_data_file ("shapes/ne_50m_admin0.shp");
 
-  self->catalogue = migmap_catalogue_new_from_file (catalogue_path, error);
-  if (self->catalogue == NULL)
+  codes = migmap_country_codes_new_default (error);
+  if (codes == NULL)
+    return FALSE;
+  self->catalogue_file = migmap_catalogue_file_open (catalogue_path, bundled_path, codes, error);
+  if (self->catalogue_file == NULL)
     return FALSE;
   self->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
   return self->shapes != NULL;
@@ -117,7 +130,9 @@ migmap_application_activate (GApplication *application)
       return;
     }
 
-  window = GTK_WINDOW (migmap_window_new (GTK_APPLICATION (self), self->catalogue, self->shapes, NULL));
+  window = GTK_WINDOW (migmap_window_new (GTK_APPLICATION (self), migmap_application_get_catalogue (self),
+                                          self->shapes, NULL));
+  migmap_window_set_catalogue_file (MIGMAP_WINDOW (window), self->catalogue_file);
   gtk_window_present (window);
 
   if (self->shapes_path == NULL)
@@ -201,7 +216,7 @@ migmap_application_finalize (GObject *object)
 
   g_free (self->catalogue_path);
   g_free (self->shapes_path);
-  g_clear_object (&self->catalogue);
+  g_clear_object (&self->catalogue_file);
   g_clear_object (&self->shapes);
   g_clear_object (&self->settings);
 
@@ -223,7 +238,7 @@ static void
 migmap_application_init (MigmapApplication *self)
 {
   const GOptionEntry entries[] = {
-    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Catalogue to read instead of the bundled one"), N_("FILE") },
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Catalogue to open and edit instead of your own"), N_("FILE") },
     { "shapes", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Polygon shapefile to draw instead of the bundled one"), N_("FILE") },
     { NULL }
   };
@@ -245,7 +260,9 @@ MigmapCatalogue *
 migmap_application_get_catalogue (MigmapApplication *self)
 {
   g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), NULL);
-  return self->catalogue;
+  if (self->catalogue_file == NULL)
+    return NULL;
+  return migmap_catalogue_editor_get_catalogue (migmap_catalogue_file_get_editor (self->catalogue_file));
 }
 
 MigmapShapeSet *

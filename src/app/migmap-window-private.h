@@ -2,6 +2,7 @@
 /* migmap-window-private.h: what the window's files share */
 #pragma once
 
+#include "migmap-catalogue-file.h"
 #include "migmap-entity-panel.h"
 #include "migmap-layers-panel.h"
 #include "migmap-timeline.h"
@@ -34,6 +35,7 @@ struct _MigmapWindow
   GtkListView        *search_results;
 
   MigmapMapState     *state;
+  MigmapCatalogueFile *catalogue_file;     /* NULL: not editable */
   GListStore         *countries;      /* MigmapCountryItem, by name */
   GtkSingleSelection *countries_selection; /* of countries_filtered */
   GtkFilterListModel *countries_filtered;
@@ -45,6 +47,8 @@ struct _MigmapWindow
 };
 
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
+void migmap_window_class_add_catalogue_actions (GtkWidgetClass *widget_class);
+void migmap_window_update_title      (MigmapWindow   *self);
 void migmap_window_find_country      (MigmapWindow   *self);
 void migmap_window_show_error        (MigmapWindow   *self,
                                       const char     *primary,

@@ -602,6 +602,9 @@ migmap_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_WINDOW);
   if (self->state)
     g_signal_handlers_disconnect_by_data (self->state, self);
+  if (self->catalogue_file)
+    g_signal_handlers_disconnect_by_data (migmap_catalogue_file_get_editor (self->catalogue_file), self);
+  g_clear_object (&self->catalogue_file);
   g_clear_object (&self->state);
   g_clear_object (&self->countries_selection);
   g_clear_object (&self->countries_filtered);
@@ -716,6 +719,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_countries_filter_activate);
 
   migmap_window_class_add_actions (widget_class);
+  migmap_window_class_add_catalogue_actions (widget_class);
 }
 
 /* The Layers/Countries switcher is one Tab stop, as a tab list is: only the
@@ -821,6 +825,10 @@ migmap_window_new (GtkApplication  *application,
   migmap_entity_panel_set_state (self->entity_panel, self->state);
   migmap_layers_panel_set_layers (self->layers_panel, migmap_map_state_get_layers (self->state));
   build_countries_list (self);
+  /* Read-only until a catalogue file is set. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "migmap-catalogue.h"
+#include "migmap-catalogue-file.h"
 #include "migmap-country-panel.h"
 #include "migmap-map-view.h"
 #include "migmap-entity-panel.h"
@@ -28,6 +29,15 @@ MigmapCountryPanel *migmap_window_get_country_panel    (MigmapWindow *self);
 MigmapProjectPanel *migmap_window_get_project_panel    (MigmapWindow *self);
 GListModel         *migmap_window_get_layers           (MigmapWindow *self);
 MigmapCatalogue    *migmap_window_get_catalogue        (MigmapWindow *self);
+/* The file edits go to; the window then follows its editor's changes.
+ * A window without one (NULL) shows its catalogue read-only. */
+void                 migmap_window_set_catalogue_file   (MigmapWindow        *self,
+                                                         MigmapCatalogueFile *file);
+MigmapCatalogueFile *migmap_window_get_catalogue_file   (MigmapWindow        *self);
+MigmapCatalogueEditor *migmap_window_get_catalogue_editor (MigmapWindow      *self);
+/* Saves the catalogue file (as the user, now). */
+gboolean             migmap_window_save_catalogue       (MigmapWindow        *self,
+                                                         GError             **error);
 const char         *migmap_window_get_side_page        (MigmapWindow *self);
 MigmapSnapshot     *migmap_window_new_snapshot         (MigmapWindow *self);
 
