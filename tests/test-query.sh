@@ -8,6 +8,10 @@ set -u
 query="$MIGMAP_QUERY"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Without --catalogue the user's catalogue is read once it exists: not the
+# real home's, so these read the bundled one.
+XDG_DATA_HOME="$tmp/xdg"
+export XDG_DATA_HOME
 n=0
 failed=0
 

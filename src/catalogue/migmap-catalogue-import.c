@@ -76,6 +76,7 @@ static const struct {
 typedef struct {
   MigmapCatalogue *catalogue; /* before the import: what the export showed */
   json_object     *root;      /* the tree being changed */
+  json_object     *trial;     /* root with the current row applied */
   const char      *csv_path;
 } Import;
 
@@ -284,7 +285,9 @@ apply_cell (Import       *import,
         json_object_object_add (status, "basis", json_object_new_string ("imported from a CSV file"));
         json_object_object_add (status, "source", json_object_new_string (import->csv_path));
         json_object_object_add (entity, "status", status);
-        migmap_catalogue_json_list_source (import->root, import->csv_path);
+        /* In the tree the row is checked on: listed in root it would
+         * be an unknown source to the loader. */
+        migmap_catalogue_json_list_source (import->trial, import->csv_path);
         return TRUE;
       }
     case COL_COUNTRIES:
@@ -482,6 +485,7 @@ migmap_catalogue_editor_import_csv (MigmapCatalogueEditor *self,
   import.catalogue = g_object_ref (migmap_catalogue_editor_get_catalogue (self));
   import.csv_path = csv_path;
   import.root = NULL;
+  import.trial = NULL;
   if (json_object_deep_copy (migmap_catalogue_editor_get_root (self), &import.root, NULL) != 0)
     g_error ("out of memory copying the catalogue");
 
@@ -507,6 +511,7 @@ migmap_catalogue_editor_import_csv (MigmapCatalogueEditor *self,
         }
       if (json_object_deep_copy (import.root, &trial, NULL) != 0)
         g_error ("out of memory copying the catalogue");
+      import.trial = trial;
       existing = migmap_catalogue_json_find_entity (trial, kind, id, &index);
       if (existing != NULL)
         entity = existing;

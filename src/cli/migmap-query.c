@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-query: the catalogue from the command line, for researchers and
- * scripts: search, a country's groups, projects and events, and the
- * tables as CSV or GeoJSON.  Same catalogue code as the window. */
+ * scripts: search, a country's groups, projects and events, the tables as
+ * CSV or GeoJSON, and those CSV files imported back.  Same catalogue code
+ * as the window.
+ *
+ * Which catalogue: --catalogue FILE, read and (import) written in place.
+ * Without it, the user's catalogue (migmap_catalogue_file_default_path())
+ * once it exists, else the bundled one; import then writes the user's,
+ * starting from the bundled one the first time, and never the bundled
+ * data/catalogue.json, which stays read-only. */
 #include "config.h"
 
 #include <glib.h>
@@ -12,6 +19,7 @@
 #include "migmap-atomic-file.h"
 #include "migmap-catalogue.h"
 #include "migmap-catalogue-export.h"
+#include "migmap-catalogue-file.h"
 #include "migmap-catalogue-links.h"
 #include "migmap-data-files.h"
 #include "migmap-language.h"
@@ -39,7 +47,7 @@ options_clear (Options *o)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
 static const char usage[] =
-  "search TEXT | country ISO3 | export projects|groups|places|events";
+  "search TEXT | country ISO3 | export projects|groups|places|events | import FILE.csv";
 
 static void
 print_line (GString    *out,
@@ -164,6 +172,80 @@ run_export (MigmapCatalogue  *catalogue,
   return TRUE;
 }
 
+/* Through MigmapCatalogueFile, as the window saves: atomic, the change log
+ * names who and when, and a file someone saved meanwhile is not
+ * overwritten. */
+static gboolean
+run_import (const char  *csv_path,
+            const char  *path,
+            const char  *fallback,
+            GString     *out,
+            GError     **error)
+{
+  g_autoptr(MigmapCountryCodes) codes = NULL;
+  g_autoptr(MigmapCatalogueFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  guint n_journal, added = 0, changed = 0;
+
+  codes = migmap_country_codes_new_default (error);
+  if (codes == NULL)
+    return FALSE;
+  file = migmap_catalogue_file_open (path, fallback, codes, error);
+  if (file == NULL)
+    return FALSE;
+  /* Another session's unsaved edits: the save below would take the
+   * journal as done and drop them. */
+  n_journal = migmap_catalogue_file_get_journal_length (file);
+  if (n_journal > 0)
+    {
+      g_autofree char *journal = migmap_catalogue_file_dup_journal_path (file);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s: %u unsaved change(s) of an earlier session are in %s; open the catalogue in MigMap "
+                   "to restore or discard them, then import again", path, n_journal, journal);
+      return FALSE;
+    }
+
+  if (!migmap_catalogue_editor_import_csv (migmap_catalogue_file_get_editor (file), csv_path,
+                                           &added, &changed, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s\n%s: nothing imported, %s is unchanged",
+                   local_error->message, csv_path, path);
+      return FALSE;
+    }
+  /* Nothing to change, nothing written: an export imported back leaves
+   * the file as it was, to the byte. */
+  if (added == 0 && changed == 0)
+    {
+      g_string_append_printf (out, "%s: 0 added, 0 changed; %s left as it was\n", csv_path, path);
+      return TRUE;
+    }
+  if (!migmap_catalogue_file_save (file, NULL, error))
+    {
+      /* The change is this run's alone (an earlier journal stops us
+       * above) and was not saved: no one should be offered it later. */
+      migmap_catalogue_file_discard_journal (file);
+      return FALSE;
+    }
+  g_string_append_printf (out, "%s: %u added, %u changed; saved %s\n", csv_path, added, changed, path);
+  return TRUE;
+}
+
+static gboolean
+write_out (GString     *out,
+           const char  *output,
+           GError     **error)
+{
+  if (output != NULL)
+    return migmap_atomic_file_set_contents (output, out->str, out->len, error);
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write to standard output");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run (Options  *o,
      char    **args,
@@ -171,6 +253,7 @@ run (Options  *o,
 {
   g_autoptr(MigmapCatalogue) catalogue = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *bundled = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   MigmapDate date = MIGMAP_DATE_INIT;
   guint n_args = g_strv_length (args);
@@ -182,7 +265,7 @@ run (Options  *o,
       USAGE_ERROR (error, "a command is required: %s", usage);
       return FALSE;
     }
-  if (!g_strv_contains ((const char * const[]) { "search", "country", "export", NULL }, command))
+  if (!g_strv_contains ((const char * const[]) { "search", "country", "export", "import", NULL }, command))
     {
       USAGE_ERROR (error, "unknown command \"%s\"; expected %s", command, usage);
       return FALSE;
@@ -194,9 +277,9 @@ run (Options  *o,
     }
   if (!parse_date (o, &date, error))
     return FALSE;
-  if (o->date != NULL && g_str_equal (command, "search"))
+  if (o->date != NULL && (g_str_equal (command, "search") || g_str_equal (command, "import")))
     {
-      USAGE_ERROR (error, "search: --date does not apply");
+      USAGE_ERROR (error, "%s: --date does not apply", command);
       return FALSE;
     }
   if (o->format != NULL && !g_str_equal (command, "export"))
@@ -205,7 +288,22 @@ run (Options  *o,
       return FALSE;
     }
 
-  path = o->catalogue ? g_strdup (o->catalogue) : migmap_find_data_file ("data/catalogue.json");
+  bundled = migmap_find_data_file ("data/catalogue.json");
+  if (g_str_equal (command, "import"))
+    {
+      /* The summary is for the person at the terminal, not a file. */
+      if (o->output != NULL)
+        {
+          USAGE_ERROR (error, "import: --output does not apply");
+          return FALSE;
+        }
+      path = o->catalogue ? g_strdup (o->catalogue) : migmap_catalogue_file_default_path ();
+      if (!run_import (args[1], path, o->catalogue ? NULL : bundled, out, error))
+        return FALSE;
+      return write_out (out, NULL, error);
+    }
+
+  path = o->catalogue ? g_strdup (o->catalogue) : migmap_catalogue_file_dup_read_path (bundled);
   catalogue = migmap_catalogue_new_from_file (path, error);
   if (catalogue == NULL)
     return FALSE;
@@ -218,15 +316,7 @@ run (Options  *o,
     ok = run_export (catalogue, args[1], o, o->date ? &date : NULL, out, error);
   if (!ok)
     return FALSE;
-
-  if (o->output != NULL)
-    return migmap_atomic_file_set_contents (o->output, out->str, out->len, error);
-  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "could not write to standard output");
-      return FALSE;
-    }
-  return TRUE;
+  return write_out (out, o->output, error);
 }
 
 int
@@ -240,7 +330,7 @@ main (int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date,
       "country, export: only what is active or valid at this date", "YYYY[-MM[-DD]]" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o.format, "export: csv or geojson", "FORMAT" },
-    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of the bundled one", "FILE" },
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read, and for import to write, instead of the user's (or the bundled one)", "FILE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o.language,
       "Language of names and labels: ar, en or fr (default: the system's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write instead of standard output", "FILE" },
@@ -249,13 +339,20 @@ main (int argc, char **argv)
     { NULL }
   };
 
-  context = g_option_context_new ("search TEXT | country ISO3 | export TABLE - query the MigMap catalogue");
+  context = g_option_context_new ("search TEXT | country ISO3 | export TABLE | import FILE.csv - query the MigMap catalogue");
   g_option_context_set_description (context,
     "Commands:\n"
     "  search TEXT       ranked results, one a line: KIND<TAB>ID<TAB>LABEL\n"
     "  country ISO3      the country's groups, projects and events, the same way,\n"
     "                    then the projects it funds as a donor (KIND \"funds\")\n"
-    "  export TABLE      projects, groups, places or events as --format csv or geojson\n");
+    "  export TABLE      projects, groups, places or events as --format csv or geojson\n"
+    "  import FILE.csv   adds or updates, by id, the rows of a CSV that export wrote\n"
+    "                    (the header says which table); all or nothing: a bad row is\n"
+    "                    reported as FILE:LINE:COLUMN and nothing is written\n"
+    "\n"
+    "Catalogue: --catalogue FILE, or else the user's, where edits are saved\n"
+    "($XDG_DATA_HOME/migmap/catalogue.json) once it exists, or else the bundled one.\n"
+    "import writes --catalogue FILE, or else the user's catalogue, never the bundled one.\n");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -277,7 +374,11 @@ main (int argc, char **argv)
 
   if (!run (&o, args ? args : (char *[]) { NULL }, &error))
     {
-      g_printerr ("migmap-query: %s\n", error->message);
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      /* One line per problem (import: per bad row), each prefixed. */
+      for (guint i = 0; lines[i] != NULL; i++)
+        g_printerr ("migmap-query: %s\n", lines[i]);
       return g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE) ? 2 : 1;
     }
   return 0;

@@ -165,6 +165,15 @@ migmap_catalogue_file_default_path (void)
 }
 
 char *
+migmap_catalogue_file_dup_read_path (const char *bundled)
+{
+  g_autofree char *user = migmap_catalogue_file_default_path ();
+
+  g_return_val_if_fail (bundled != NULL, NULL);
+  return g_file_test (user, G_FILE_TEST_EXISTS) ? g_steal_pointer (&user) : g_strdup (bundled);
+}
+
+char *
 migmap_catalogue_file_dup_journal_path (MigmapCatalogueFile *self)
 {
   g_return_val_if_fail (MIGMAP_IS_CATALOGUE_FILE (self), NULL);

@@ -37,6 +37,10 @@ G_DECLARE_FINAL_TYPE (MigmapCatalogueFile, migmap_catalogue_file, MIGMAP, CATALO
 
 /* $XDG_DATA_HOME/migmap/catalogue.json */
 char                  *migmap_catalogue_file_default_path (void);
+/* The catalogue to read when the user names none: the user's once a save
+ * has created it, else @bundled, as migmap_catalogue_file_open() does with
+ * the default path and the bundled catalogue as fallback. */
+char                  *migmap_catalogue_file_dup_read_path (const char *bundled);
 
 /* Opens @path, or @fallback (the bundled catalogue) when @path does not
  * exist yet; saving always writes @path. */
