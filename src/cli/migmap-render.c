@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
 #include "migmap-language.h"
 #include "migmap-snapshot.h"
@@ -364,8 +365,10 @@ run (Options *o, GError **error)
 
   if (page_layout || o->layers || o->date || o->series)
     {
+      g_autofree char *bundled = migmap_find_data_file ("data/catalogue.json");
+      /* What the window shows: the user's own catalogue once saved. */
       g_autofree char *catalogue_path = o->catalogue ? g_strdup (o->catalogue)
-                                                     : migmap_find_data_file ("data/catalogue.json");
+                                                     : migmap_catalogue_file_dup_read_path (bundled);
 
       catalogue = migmap_catalogue_new_from_file (catalogue_path, error);
       if (catalogue == NULL)
@@ -435,7 +438,7 @@ main (int argc, char **argv)
       "YYYY[-MM[-DD]]" },
     { "series", 0, 0, G_OPTION_ARG_STRING, &o.series,
       "One page per year, FROM to TO: one PDF page each, or FILE-YEAR.png/.svg (at most 100 years)", "FROM:TO" },
-    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of the bundled one", "FILE" },
+    { "catalogue", 0, 0, G_OPTION_ARG_FILENAME, &o.catalogue, "Catalogue to read instead of yours (or the bundled one, until you save edits)", "FILE" },
     { "language", 0, 0, G_OPTION_ARG_STRING, &o.language, "Language of the page: ar, en or fr (default: the system's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, "File to write", "FILE" },
     { NULL }
