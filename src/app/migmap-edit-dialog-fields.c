@@ -299,7 +299,7 @@ migmap_edit_explain_error (const char *message,
       /* TRANSLATORS: %s is what was typed for a country, e.g. “XYZ” */
       return g_strdup_printf (_("“%s” is not a country code (three letters, ISO 3166: TUN, MAR…)"), value ? value : "");
     case MIGMAP_CATALOGUE_ERROR_BAD_DATE:
-      if (strstr (detail, " is before start ") != NULL)
+      if (strstr (detail, "\" is before ") != NULL)
         {
           g_autofree char *start = dup_quoted (detail, 1);
 
