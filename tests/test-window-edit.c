@@ -730,6 +730,45 @@ test_delete_referenced_place (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (message_dialog_gone, NULL, WAIT_MS));
 }
 
+/* The country page's "New Project in This Country" starts with the country. */
+static void
+test_new_project_in_country (Fixture *f, gconstpointer data)
+{
+  ExpectCountry tun = { f, "TUN" };
+  GtkWidget *panel = GTK_WIDGET (migmap_window_get_country_panel (f->window));
+  GtkWidget *button = NULL;
+  MigmapEditDialog *dialog;
+  GListModel *rows;
+  g_autoptr(MigmapEditRow) row = NULL;
+
+  migmap_window_select_country (f->window, "TUN", FALSE);
+  g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
+  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !button; )
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.new-entity") == 0)
+        button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != panel && !gtk_widget_get_next_sibling (w))
+            w = gtk_widget_get_parent (w);
+          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (wait_until (is_laid_out, button, WAIT_MS));
+  click_center (button);
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+  rows = migmap_edit_list_get_rows (MIGMAP_EDIT_LIST (field (dialog, "countries")));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (migmap_edit_row_get_entry (row))), ==, "TUN");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+}
+
 static void
 test_read_only_window (Fixture *f, gconstpointer data)
 {
@@ -759,6 +798,8 @@ main (int argc, char **argv)
   g_test_add ("/window-edit/place-picked-on-map", Fixture, NULL, fixture_set_up, test_place_picked_on_map,
               fixture_tear_down);
   g_test_add ("/window-edit/delete-referenced-place", Fixture, NULL, fixture_set_up, test_delete_referenced_place,
+              fixture_tear_down);
+  g_test_add ("/window-edit/new-project-in-country", Fixture, NULL, fixture_set_up, test_new_project_in_country,
               fixture_tear_down);
   g_test_add ("/window-edit/read-only-window", Fixture, NULL, fixture_set_up, test_read_only_window, fixture_tear_down);
 

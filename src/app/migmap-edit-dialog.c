@@ -1063,6 +1063,9 @@ migmap_edit_dialog_new (GtkWindow             *parent,
       title = g_strdup_printf (_("%s: %s"), migmap_edit_kind_label (kind, FALSE), name ? name : id);
     }
   gtk_window_set_title (GTK_WINDOW (self), title ? title : migmap_edit_kind_label (kind, TRUE));
+  /* Typing starts with the name or title. */
+  if (self->fields->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self), ((Field *) g_ptr_array_index (self->fields, 0))->input);
   check (self);
   return self;
 }
