@@ -68,6 +68,7 @@ static const MigmapEnumChoice organisation_kinds[] = {
 #define REF(n, l, k)  { n, l, MIGMAP_FIELD_REF, k, NULL, FALSE, NULL, NULL }
 #define REFS(n, l, k) { n, l, MIGMAP_FIELD_REFS, k, NULL, FALSE, NULL, NULL }
 #define ROLES(n, l, k, key) { n, l, MIGMAP_FIELD_REFS, k, NULL, FALSE, key, NULL }
+/* @h, an example of the JSON, is not translated: its keys are the schema's. */
 #define JSON(n, l, h) { n, l, MIGMAP_FIELD_JSON, NULL, NULL, FALSE, NULL, h }
 #define END           { NULL, NULL, 0, NULL, NULL, FALSE, NULL, NULL }
 
@@ -97,10 +98,10 @@ static const MigmapFieldSpec project_fields[] = {
   LONG ("summary", N_("Summary")),
   T ("website", N_("Website")),
   REFS ("documents", N_("Documents"), "documents"),
-  JSON ("status", N_("Status"), N_("{\"value\": \"current\", \"as_of\": \"2024\", \"basis\": \"…\", \"source\": \"…\"}")),
-  JSON ("themes", N_("Themes"), N_("[{\"id\": \"…\", \"by\": \"source\"}]")),
-  JSON ("activities", N_("Activities"), N_("[{\"title\": \"…\", \"start\": \"2024-01\", \"source\": \"…\"}]")),
-  JSON ("date_variants", N_("Other sources’ dates"), N_("[{\"start\": \"…\", \"text\": \"…\", \"source\": \"…\"}]")),
+  JSON ("status", N_("Status"), "{\"value\": \"current\", \"as_of\": \"2024\", \"basis\": \"…\", \"source\": \"…\"}"),
+  JSON ("themes", N_("Themes"), "[{\"id\": \"…\", \"by\": \"source\"}]"),
+  JSON ("activities", N_("Activities"), "[{\"title\": \"…\", \"start\": \"2024-01\", \"source\": \"…\"}]"),
+  JSON ("date_variants", N_("Other sources’ dates"), "[{\"start\": \"…\", \"text\": \"…\", \"source\": \"…\"}]"),
   LINES ("lost_fields", N_("Lost fields")),
   LINES ("notes", N_("Notes")),
   END
@@ -135,7 +136,7 @@ static const MigmapFieldSpec place_fields[] = {
   { "lon", N_("Longitude"), MIGMAP_FIELD_NUMBER, NULL, NULL, FALSE, NULL, NULL },
   T ("coordinates_source", N_("Coordinates from")),
   T ("coordinates_note", N_("What the point stands for")),
-  JSON ("gazetteer", N_("Gazetteer entry"), N_("{\"name\": \"Tunis\", \"country\": \"TN\"}")),
+  JSON ("gazetteer", N_("Gazetteer entry"), "{\"name\": \"Tunis\", \"country\": \"TN\"}"),
   JSON ("candidates", N_("Candidates"), NULL),
   DATE ("established", N_("Established")),
   LINES ("notes", N_("Notes")),
@@ -203,7 +204,8 @@ migmap_edit_kind_label (const char *kind,
   return _("Edit");
 }
 
-/* The @n-th (0-based) "quoted" value of @text, or NULL. */
+/* The @n-th (0-based) "quoted" value of @text, or NULL; isolated left to
+ * right, so that "2024-05" stays 2024-05 in an Arabic sentence. */
 static char *
 dup_quoted (const char *text,
             guint       n)
@@ -218,7 +220,7 @@ dup_quoted (const char *text,
       if (close == NULL)
         return NULL;
       if (i == n)
-        return g_strndup (open + 1, close - open - 1);
+        return g_strdup_printf ("\u2066%.*s\u2069", (int) (close - open - 1), open + 1);
       p = close + 1;
     }
   return NULL;

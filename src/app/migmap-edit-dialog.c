@@ -626,8 +626,6 @@ check (MigmapEditDialog *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  if (source == NULL && valid)
-    mark_widget (GTK_WIDGET (self->source_entry), status);
   gtk_widget_set_sensitive (self->save_button, valid && source != NULL);
 }
 
@@ -873,7 +871,7 @@ add_field (MigmapEditDialog      *self,
   gtk_grid_attach (self->fields_grid, holder, 1, (*row)++, 1, 1);
   if (spec->hint != NULL)
     {
-      GtkWidget *hint = gtk_label_new (_(spec->hint));
+      GtkWidget *hint = gtk_label_new (spec->type == MIGMAP_FIELD_JSON ? spec->hint : _(spec->hint));
 
       gtk_label_set_xalign (GTK_LABEL (hint), 0);
       gtk_label_set_wrap (GTK_LABEL (hint), TRUE);

@@ -72,7 +72,14 @@ match_either_column (GtkEntryCompletion *completion,
   /* @key is already normalised and case-folded by GTK. */
   id_folded = id ? g_utf8_casefold (id, -1) : g_strdup ("");
   label_folded = label ? g_utf8_casefold (label, -1) : g_strdup ("");
-  return g_str_has_prefix (id_folded, key) || strstr (label_folded, key) != NULL;
+  /* The start of the code or of a word of the name: "tun" is Tunisia, not
+   * Wallis and Futuna. */
+  if (g_str_has_prefix (id_folded, key) || g_str_has_prefix (label_folded, key))
+    return TRUE;
+  for (const char *word = strpbrk (label_folded, " -’'("); word != NULL; word = strpbrk (word + 1, " -’'("))
+    if (g_str_has_prefix (word + 1, key))
+      return TRUE;
+  return FALSE;
 }
 
 void
