@@ -769,13 +769,43 @@ test_new_project_in_country (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
 }
 
+static gboolean
+is_new_project_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.new-entity") == 0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Without a catalogue file nothing offers to edit. */
 static void
 test_read_only_window (Fixture *f, gconstpointer data)
 {
+  ExpectCountry tun = { f, "TUN" };
+  GtkWidget *button;
+
   migmap_window_set_catalogue_file (f->window, NULL);
+  migmap_window_select_country (f->window, "TUN", FALSE);
+  g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
   drain ();
-  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", "s", "projects") &&
-                  find_dialog () != NULL);
+  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_new_project_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", "s", "projects");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-entity", "(ss)", "projects", "amedip");
+  drain ();
   g_assert_null (find_dialog ());
 }
 

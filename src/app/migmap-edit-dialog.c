@@ -1068,6 +1068,12 @@ migmap_edit_dialog_new (GtkWindow             *parent,
   return self;
 }
 
+gboolean
+migmap_edit_dialog_can_edit (const char *kind)
+{
+  return migmap_edit_fields_for_kind (kind) != NULL;
+}
+
 const char *
 migmap_edit_dialog_get_kind (MigmapEditDialog *self)
 {

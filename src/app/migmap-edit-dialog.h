@@ -22,6 +22,8 @@ MigmapEditDialog *migmap_edit_dialog_new         (GtkWindow             *parent,
                                                   MigmapMapView         *map_view,
                                                   const char            *kind,
                                                   const char            *id);
+/* Does the form edit entities of @kind? (Not dialogues, themes, documents.) */
+gboolean          migmap_edit_dialog_can_edit    (const char       *kind);
 const char       *migmap_edit_dialog_get_kind    (MigmapEditDialog *self);
 /* The id the entity will be saved under. */
 const char       *migmap_edit_dialog_get_id      (MigmapEditDialog *self);

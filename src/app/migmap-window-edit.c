@@ -84,11 +84,12 @@ open_dialog (MigmapWindow *self,
              const char   *id)
 {
   MigmapCatalogueEditor *editor = migmap_window_get_catalogue_editor (self);
+  g_autofree char *entity = NULL;
   MigmapEditDialog *dialog;
 
-  if (editor == NULL || !migmap_catalogue_editor_is_kind (kind))
+  if (editor == NULL || !migmap_edit_dialog_can_edit (kind))
     return NULL;
-  if (id != NULL && !migmap_catalogue_editor_dup_entity (editor, kind, id))
+  if (id != NULL && (entity = migmap_catalogue_editor_dup_entity (editor, kind, id)) == NULL)
     return NULL;
   dialog = migmap_edit_dialog_new (GTK_WINDOW (self), editor, self->map_view, kind, id);
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_saved), self, G_CONNECT_SWAPPED);
