@@ -351,6 +351,8 @@ add_country (MigmapEditDialog *dialog, const char *list_name, const char *code)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, before + 1);
   row = g_list_model_get_item (rows, before);
   gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_entry (row)), code);
+  /* On, as Tab would: the completion's list closes and uncovers the next. */
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_edit_list_get_add_button (list)));
   drain ();
   return row;
 }
@@ -789,6 +791,52 @@ find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gc
   return NULL;
 }
 
+/* A group whose members have their own dates: saved as the schema says,
+ * and the members at a date are the ones the dates give; its page opens. */
+static void
+test_group_members_with_dates (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog = open_form (f, "win.new-entity", g_variant_new_string ("groups"));
+  MigmapEditRow *row;
+  MigmapGroup *group;
+  MigmapDate date = { 0 };
+  g_auto(GStrv) in_2019 = NULL;
+  g_auto(GStrv) in_2022 = NULL;
+  g_autofree char *json = NULL;
+
+  set_field (dialog, "name", "Pilot partner states");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field (dialog, "kind")), 1); /* project_countries */
+  set_field (dialog, "valid_from", "2018");
+  add_country (dialog, "members", "TUN");
+  row = add_country (dialog, "members", "MAR");
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_from_entry (row)), "2021");
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_extra_entry (row)), "joined in 2021");
+  set_field (dialog, "source", "Steering committee minutes, 2021");
+  json = migmap_edit_dialog_dup_json (dialog);
+  g_test_message ("%s", json);
+  g_assert_nonnull (strstr (json, "\"members\":[\"TUN\",{\"country\":\"MAR\",\"valid_from\":\"2021\",\"note\":\"joined in 2021\"}]"));
+  /* A member leaving before it joins is said under the members. */
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_to_entry (row)), "2020");
+  drain ();
+  g_assert_nonnull (migmap_edit_dialog_get_field_error (dialog, "members"));
+  g_assert_false (save_is_sensitive (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_to_entry (row)), "");
+  drain ();
+  g_assert_true (save_is_sensitive (dialog));
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+
+  group = migmap_catalogue_lookup_group (migmap_window_get_catalogue (f->window), "pilot-partner-states");
+  g_assert_nonnull (group);
+  g_assert_true (migmap_map_state_get_selected_entity (migmap_window_get_state (f->window)) == G_OBJECT (group));
+  g_assert_true (migmap_date_parse ("2019", &date));
+  in_2019 = migmap_group_dup_countries_at (group, &date);
+  g_assert_true (migmap_date_parse ("2022", &date));
+  in_2022 = migmap_group_dup_countries_at (group, &date);
+  g_assert_cmpuint (g_strv_length (in_2019), ==, 1);
+  g_assert_cmpuint (g_strv_length (in_2022), ==, 2);
+}
+
 /* Without a catalogue file nothing offers to edit. */
 static void
 test_read_only_window (Fixture *f, gconstpointer data)
@@ -828,6 +876,8 @@ main (int argc, char **argv)
   g_test_add ("/window-edit/place-picked-on-map", Fixture, NULL, fixture_set_up, test_place_picked_on_map,
               fixture_tear_down);
   g_test_add ("/window-edit/delete-referenced-place", Fixture, NULL, fixture_set_up, test_delete_referenced_place,
+              fixture_tear_down);
+  g_test_add ("/window-edit/group-members-with-dates", Fixture, NULL, fixture_set_up, test_group_members_with_dates,
               fixture_tear_down);
   g_test_add ("/window-edit/new-project-in-country", Fixture, NULL, fixture_set_up, test_new_project_in_country,
               fixture_tear_down);
