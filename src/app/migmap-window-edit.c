@@ -15,6 +15,7 @@
 #include "migmap-edit-list.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 static void (*parent_constructed) (GObject *object);
@@ -127,6 +128,51 @@ edit_entity_action (GtkWidget  *widget,
   open_dialog (MIGMAP_WINDOW (widget), kind, id);
 }
 
+static GListModel *
+entities_of (MigmapCatalogue *catalogue,
+             const char      *kind)
+{
+  if (g_str_equal (kind, "projects"))
+    return migmap_catalogue_get_projects (catalogue);
+  if (g_str_equal (kind, "groups"))
+    return migmap_catalogue_get_groups (catalogue);
+  if (g_str_equal (kind, "places"))
+    return migmap_catalogue_get_places (catalogue);
+  if (g_str_equal (kind, "events"))
+    return migmap_catalogue_get_events (catalogue);
+  if (g_str_equal (kind, "organisations"))
+    return migmap_catalogue_get_organisations (catalogue);
+  if (g_str_equal (kind, "dialogues"))
+    return migmap_catalogue_get_dialogues (catalogue);
+  if (g_str_equal (kind, "documents"))
+    return migmap_catalogue_get_documents (catalogue);
+  return NULL;
+}
+
+/* The loader names what still refers to the entity by its place in the
+ * file ("projects[5].places[1]: unknown place ..."): the user knows it by
+ * its title.  NULL when the message is not of that form. */
+static char *
+dup_referrer_name (MigmapCatalogue *catalogue,
+                   const char      *detail)
+{
+  char kind[32];
+  guint index;
+  GListModel *entities;
+  g_autoptr(GObject) entity = NULL;
+  char *name = NULL;
+
+  if (sscanf (detail, "%31[a-z_][%u]", kind, &index) != 2 || (entities = entities_of (catalogue, kind)) == NULL ||
+      index >= g_list_model_get_n_items (entities))
+    return NULL;
+  entity = g_list_model_get_item (entities, index);
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), "title"))
+    g_object_get (entity, "title", &name, NULL);
+  else if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), "name"))
+    g_object_get (entity, "name", &name, NULL);
+  return name;
+}
+
 static void
 on_delete_response (GtkDialog    *dialog,
                     int           response,
@@ -144,10 +190,19 @@ on_delete_response (GtkDialog    *dialog,
           const char *detail = error->message;
           const char *path = migmap_catalogue_editor_get_path (editor);
 
+          g_autofree char *referrer = NULL;
+          g_autofree char *message = NULL;
+
           /* The file's name says nothing here: the user is in it. */
           if (g_str_has_prefix (detail, path) && g_str_has_prefix (detail + strlen (path), ": "))
             detail += strlen (path) + 2;
-          migmap_window_show_error (self, _("Could not delete: something still refers to it"), detail);
+          referrer = error->code == MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE
+                     ? dup_referrer_name (migmap_catalogue_editor_get_catalogue (editor), detail) : NULL;
+          if (referrer != NULL)
+            /* TRANSLATORS: %s is the title of a project (or the name of a group...) that names what was to be deleted */
+            message = g_strdup_printf (_("“%s” still refers to it: change that entry first."), _(referrer));
+          migmap_window_show_error (self, _("Could not delete: something still refers to it"),
+                                    message ? message : detail);
         }
       else
         migmap_map_state_set_selected_entity (self->state, NULL);
