@@ -20,6 +20,7 @@ struct _MigmapCountryPanel
   GtkWidget parent_instance;
 
   GtkLabel   *name_label;
+  GtkWidget  *new_project_button;
   GtkLabel   *code_label;
   GtkBox     *place_box;
   GtkWidget  *groups_heading;
@@ -149,6 +150,7 @@ migmap_country_panel_class_init (MigmapCountryPanelClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-country-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, name_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, new_project_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, code_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, place_box);
   gtk_widget_class_bind_template_child (widget_class, MigmapCountryPanel, groups_heading);
@@ -170,6 +172,9 @@ migmap_country_panel_init (MigmapCountryPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->projects = g_ptr_array_new_with_free_func (g_object_unref);
+  /* Only where the catalogue can be edited (win.new-entity is on). */
+  g_object_bind_property (self->new_project_button, "sensitive", self->new_project_button, "visible",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GtkWidget *
@@ -190,6 +195,11 @@ show_country (MigmapCountryPanel *self, MigmapCatalogue *catalogue, const char *
   self->code = g_strdup (code);
   gtk_label_set_text (self->name_label, name ? name : code);
   gtk_label_set_text (self->code_label, code);
+  {
+    g_autofree char *target = g_strdup_printf ("projects:%s", code);
+
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (self->new_project_button), "s", target);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name ? name : code, -1);
 
   migmap_widget_unparent_children (GTK_WIDGET (self->groups_box));

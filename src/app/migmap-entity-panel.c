@@ -24,6 +24,8 @@ struct _MigmapEntityPanel
 
   GtkWidget       *scroller;
   GtkLabel        *kind_label;
+  GtkWidget       *edit_button;
+  GtkWidget       *delete_button;
   GtkLabel        *title_label;
   GtkBox          *sections;
 
@@ -554,6 +556,32 @@ show_place (MigmapEntityPanel *self, MigmapPlace *place)
   add_sources (self, migmap_place_get_sources (place));
 }
 
+/* The edit form covers what the map draws; dialogues and documents are
+ * edited in the file. */
+static void
+update_edit_buttons (MigmapEntityPanel *self,
+                     GObject           *entity)
+{
+  const char *kind = NULL;
+  g_autofree char *id = NULL;
+
+  if (MIGMAP_IS_ORGANISATION (entity))
+    kind = "organisations";
+  else if (MIGMAP_IS_GROUP (entity))
+    kind = "groups";
+  else if (MIGMAP_IS_EVENT (entity))
+    kind = "events";
+  else if (MIGMAP_IS_PLACE (entity))
+    kind = "places";
+  gtk_widget_set_visible (self->edit_button, kind != NULL);
+  gtk_widget_set_visible (self->delete_button, kind != NULL);
+  if (kind == NULL)
+    return;
+  g_object_get (entity, "id", &id, NULL);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "(ss)", kind, id);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "(ss)", kind, id);
+}
+
 static void
 refresh (MigmapEntityPanel *self)
 {
@@ -604,6 +632,7 @@ refresh (MigmapEntityPanel *self)
       show_place (self, MIGMAP_PLACE (entity));
     }
   gtk_label_set_text (self->kind_label, kind ? kind : "");
+  update_edit_buttons (self, entity);
   gtk_label_set_text (self->title_label, title ? title : "");
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
@@ -660,6 +689,8 @@ migmap_entity_panel_class_init (MigmapEntityPanelClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/migmap/MigMap/migmap-entity-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapEntityPanel, sections);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -73,6 +73,7 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+static guint pick_signal;
 
 static void
 invalidate (MigmapMapView *self)
@@ -350,9 +351,19 @@ activate_at (MigmapMapView *self, double x, double y)
   MigmapCatalogue *catalogue;
   const MigmapFeature *feature;
   const char *marker;
+  double lon, lat;
 
   if (renderer == NULL)
     return;
+  /* An edit form picking a place's point takes the click instead. */
+  if (migmap_viewport_screen_to_geo (self->viewport, x, y, &lon, &lat))
+    {
+      gboolean taken = FALSE;
+
+      g_signal_emit (self, pick_signal, 0, lon, lat, &taken);
+      if (taken)
+        return;
+    }
   catalogue = migmap_map_state_get_catalogue (self->state);
   marker = migmap_renderer_marker_at_screen (renderer, self->viewport, x, y);
   if (marker && catalogue)
@@ -883,6 +894,12 @@ migmap_map_view_class_init (MigmapMapViewClass *klass)
     g_param_spec_object ("state", NULL, NULL, MIGMAP_TYPE_MAP_STATE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A click at (lon, lat) before it selects anything; a handler that
+   * returns TRUE takes it ("Pick on map" in a place's edit form). */
+  pick_signal = g_signal_new ("pick", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                              g_signal_accumulator_true_handled, NULL, NULL,
+                              G_TYPE_BOOLEAN, 2, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
 
   for (guint i = 0; i < G_N_ELEMENTS (pans); i++)
     gtk_widget_class_add_binding (widget_class, pans[i].key, 0, key_pan, "(ii)", pans[i].dx, pans[i].dy);

@@ -22,6 +22,8 @@ struct _MigmapProjectPanel
   GtkWidget       *scroller;
   GtkWidget       *back_button;
   GtkLabel        *kind_label;
+  GtkWidget       *edit_button;
+  GtkWidget       *delete_button;
   GtkLabel        *title_label;
   GtkLabel        *subtitle_label;
   GtkLabel        *time_label;
@@ -581,6 +583,8 @@ rebuild (MigmapProjectPanel *self)
     return;
 
   gtk_label_set_text (self->kind_label, kind_label (migmap_project_get_kind (p)));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->edit_button), "(ss)", "projects", migmap_project_get_id (p));
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "(ss)", "projects", migmap_project_get_id (p));
   gtk_label_set_text (self->title_label, migmap_project_get_title (p));
   if (migmap_project_get_acronym (p))
     g_string_append (subtitle, migmap_project_get_acronym (p));
@@ -744,6 +748,8 @@ migmap_project_panel_class_init (MigmapProjectPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, scroller);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, back_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, title_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, MigmapProjectPanel, time_label);

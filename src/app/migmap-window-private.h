@@ -48,6 +48,7 @@ struct _MigmapWindow
 
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
 void migmap_window_class_add_catalogue_actions (GtkWidgetClass *widget_class);
+void migmap_window_class_add_edit_actions (GtkWidgetClass *widget_class);
 void migmap_window_update_title      (MigmapWindow   *self);
 void migmap_window_find_country      (MigmapWindow   *self);
 void migmap_window_show_error        (MigmapWindow   *self,

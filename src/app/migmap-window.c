@@ -720,6 +720,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
 
   migmap_window_class_add_actions (widget_class);
   migmap_window_class_add_catalogue_actions (widget_class);
+  migmap_window_class_add_edit_actions (widget_class);
 }
 
 /* The Layers/Countries switcher is one Tab stop, as a tab list is: only the

@@ -420,43 +420,22 @@ announce (MigmapCatalogueEditor *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-gboolean
-migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
-                                    const char            *kind,
-                                    const char            *id,
-                                    const char            *entity_json,
-                                    const char            *source,
-                                    GError               **error)
+/* The tree with the entity @kind/@id replaced by @entity (taken; NULL:
+ * deleted), not yet loaded: the one place set_entity and check build it. */
+static json_object *
+build_tree (MigmapCatalogueEditor *self,
+            const char            *kind,
+            const char            *id,
+            json_object           *entity,
+            const char            *source,
+            gboolean              *exists_out,
+            GError               **error)
 {
-  g_autoptr(json_object) entity = NULL;
-  json_object *root;
+  json_object *root = NULL;
   json_object *array = NULL;
-  json_object *entity_id = NULL;
-  Command *command;
   gsize index = 0;
   gboolean exists;
 
-  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), FALSE);
-  g_return_val_if_fail (migmap_catalogue_editor_is_kind (kind), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (entity_json != NULL)
-    {
-      entity = parse_entity (self->path, kind, entity_json, error);
-      if (entity == NULL)
-        return FALSE;
-      if (!json_object_object_get_ex (entity, "id", &entity_id) ||
-          g_strcmp0 (json_object_get_string (entity_id), id) != 0)
-        {
-          g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_BAD_VALUE,
-                       "%s: %s: id \"%s\" does not match \"%s\"", self->path, kind,
-                       entity_id ? json_object_get_string (entity_id) : "", id);
-          return FALSE;
-        }
-    }
-
-  root = NULL;
   if (json_object_deep_copy (self->root, &root, NULL) != 0)
     g_error ("out of memory copying the catalogue");
   exists = migmap_catalogue_json_find_entity (root, kind, id, &index) != NULL;
@@ -465,7 +444,7 @@ migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
       json_object_put (root);
       g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_UNKNOWN_REFERENCE,
                    "%s: %s: no \"%s\" to delete", self->path, kind, id);
-      return FALSE;
+      return NULL;
     }
   if (!json_object_object_get_ex (root, kind, &array) || !json_object_is_type (array, json_type_array))
     {
@@ -491,9 +470,74 @@ migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
   if (entity == NULL)
     json_object_array_del_idx (array, index, 1);
   else if (exists)
-    json_object_array_put_idx (array, index, g_steal_pointer (&entity));
+    json_object_array_put_idx (array, index, entity);
   else
-    json_object_array_add (array, g_steal_pointer (&entity));
+    json_object_array_add (array, entity);
+  if (exists_out != NULL)
+    *exists_out = exists;
+  return root;
+}
+
+/* Parses @entity_json and checks that its "id" is @id (NULL: any non-empty). */
+static json_object *
+parse_entity_with_id (MigmapCatalogueEditor *self,
+                      const char            *kind,
+                      const char            *id,
+                      const char            *entity_json,
+                      GError               **error)
+{
+  g_autoptr(json_object) entity = parse_entity (self->path, kind, entity_json, error);
+  json_object *entity_id = NULL;
+
+  if (entity == NULL)
+    return NULL;
+  if (!json_object_object_get_ex (entity, "id", &entity_id) || !json_object_is_type (entity_id, json_type_string) ||
+      *json_object_get_string (entity_id) == '\0')
+    {
+      g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_MISSING_FIELD,
+                   "%s: %s: missing required field \"id\"", self->path, kind);
+      return NULL;
+    }
+  if (id != NULL && g_strcmp0 (json_object_get_string (entity_id), id) != 0)
+    {
+      g_set_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_BAD_VALUE,
+                   "%s: %s: id \"%s\" does not match \"%s\"", self->path, kind,
+                   json_object_get_string (entity_id), id);
+      return NULL;
+    }
+  return g_steal_pointer (&entity);
+}
+
+gboolean
+migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
+                                    const char            *kind,
+                                    const char            *id,
+                                    const char            *entity_json,
+                                    const char            *source,
+                                    GError               **error)
+{
+  json_object *entity = NULL;
+  json_object *root;
+  Command *command;
+  gboolean exists = FALSE;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), FALSE);
+  g_return_val_if_fail (migmap_catalogue_editor_is_kind (kind), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (entity_json != NULL)
+    {
+      entity = parse_entity_with_id (self, kind, id, entity_json, error);
+      if (entity == NULL)
+        return FALSE;
+    }
+  root = build_tree (self, kind, id, entity, source, &exists, error);
+  if (root == NULL)
+    {
+      json_object_put (entity);
+      return FALSE;
+    }
 
   command = g_new0 (Command, 1);
   command->kind = g_strdup (kind);
@@ -511,6 +555,37 @@ migmap_catalogue_editor_set_entity (MigmapCatalogueEditor *self,
                              command, command_free);
   announce (self, kind, id, source);
   return TRUE;
+}
+
+gboolean
+migmap_catalogue_editor_check (MigmapCatalogueEditor *self,
+                               const char            *kind,
+                               const char            *entity_json,
+                               GError               **error)
+{
+  g_autoptr(MigmapCatalogue) catalogue = NULL;
+  json_object *entity;
+  json_object *root;
+  json_object *id = NULL;
+
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE_EDITOR (self), FALSE);
+  g_return_val_if_fail (migmap_catalogue_editor_is_kind (kind), FALSE);
+  g_return_val_if_fail (entity_json != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entity = parse_entity_with_id (self, kind, NULL, entity_json, error);
+  if (entity == NULL)
+    return FALSE;
+  json_object_object_get_ex (entity, "id", &id);
+  root = build_tree (self, kind, json_object_get_string (id), entity, NULL, NULL, error);
+  if (root == NULL)
+    {
+      json_object_put (entity);
+      return FALSE;
+    }
+  catalogue = migmap_catalogue_new_from_json (root, self->path, self->codes, error);
+  json_object_put (root);
+  return catalogue != NULL;
 }
 
 static gboolean

@@ -59,6 +59,13 @@ gboolean            migmap_catalogue_editor_put           (MigmapCatalogueEditor
                                                            const char            *entity_json,
                                                            const char            *source,
                                                            GError               **error);
+/* Would @entity_json (with its own "source") load as the entity of @kind
+ * with its "id", new or replacing the one there?  Fails as put would, with
+ * the loader's message; changes nothing (an edit form's check as you type). */
+gboolean            migmap_catalogue_editor_check         (MigmapCatalogueEditor *self,
+                                                           const char            *kind,
+                                                           const char            *entity_json,
+                                                           GError               **error);
 /* Fails (with the loader's "unknown place" naming the entity that still
  * refers to it) while anything refers to the entity. */
 gboolean            migmap_catalogue_editor_delete        (MigmapCatalogueEditor *self,

@@ -198,6 +198,55 @@ test_refused (void)
 }
 
 static void
+count_change (guint *changes)
+{
+  (*changes)++;
+}
+
+/* The form's check as you type: every refused edit is refused by check with
+ * put's message, nothing changes, and a good entity passes. */
+static void
+test_check (void)
+{
+  g_autoptr(MigmapCatalogueEditor) editor = open_bundled ();
+  g_autofree char *before = migmap_catalogue_editor_to_data (editor, NULL);
+  MigmapCatalogue *catalogue = migmap_catalogue_editor_get_catalogue (editor);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  guint changes = 0;
+
+  g_signal_connect_swapped (editor, "changed", G_CALLBACK (count_change), &changes);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_edits); i++)
+    {
+      g_autoptr(GError) put_error = NULL;
+      g_autoptr(GError) check_error = NULL;
+      g_autofree char *with_source = NULL;
+
+      if (strstr (bad_edits[i].json, "\"source\"") == NULL && bad_edits[i].json[0] == '{')
+        with_source = g_strdup_printf ("{\"source\": \"free text source\", %s", bad_edits[i].json + 1);
+      else
+        with_source = g_strdup (bad_edits[i].json);
+      g_test_message ("check %u: %s", i, with_source);
+      g_assert_false (migmap_catalogue_editor_put (editor, bad_edits[i].kind, bad_edits[i].json, "free text source", &put_error));
+      g_assert_false (migmap_catalogue_editor_check (editor, bad_edits[i].kind, with_source, &check_error));
+      g_assert_error (check_error, MIGMAP_CATALOGUE_ERROR, bad_edits[i].code);
+      if (bad_edits[i].message_end != NULL)
+        g_assert_true (g_str_has_suffix (check_error->message, bad_edits[i].message_end));
+    }
+  g_assert_true (migmap_catalogue_editor_check (editor, "projects",
+                 "{\"id\": \"tunisia-morocco-pilot\", \"title\": \"Pilot\", \"kind\": \"project\","
+                 " \"countries\": [\"TUN\", \"MAR\"], \"source\": \"a note\"}", &error));
+  g_assert_no_error (error);
+  /* A check changes nothing: no signal, no undo, the same catalogue and tree. */
+  g_assert_true (migmap_catalogue_editor_get_catalogue (editor) == catalogue);
+  g_assert_null (migmap_catalogue_lookup_project (catalogue, "tunisia-morocco-pilot"));
+  g_assert_false (migmap_command_stack_can_undo (migmap_catalogue_editor_get_history (editor)));
+  after = migmap_catalogue_editor_to_data (editor, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (changes, ==, 0);
+}
+
+static void
 test_source_required (void)
 {
   g_autoptr(MigmapCatalogueEditor) editor = open_bundled ();
@@ -380,6 +429,7 @@ main (int argc, char **argv)
   g_test_add_func ("/catalogue/editor/create-and-query", test_create_and_query);
   g_test_add_func ("/catalogue/editor/refused", test_refused);
   g_test_add_func ("/catalogue/editor/source-required", test_source_required);
+  g_test_add_func ("/catalogue/editor/check", test_check);
   g_test_add_func ("/catalogue/editor/undo-redo", test_undo_redo);
   g_test_add_func ("/catalogue/editor/delete", test_delete);
   g_test_add_func ("/catalogue/editor/replay", test_replay);

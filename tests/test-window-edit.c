@@ -1,0 +1,899 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-window-edit.c: editing the catalogue in the window, as a user does:
+ * the edit form's own widgets, real clicks and keys (xdotool), the saved
+ * file read again by a new window, the map's pixels */
+#include <gdk/x11/gdkx.h>
+#include <gtk/gtk.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "migmap-data-files.h"
+#include "migmap-edit-dialog.h"
+#include "migmap-edit-list.h"
+#include "migmap-language.h"
+#include "migmap-widget-helpers.h"
+#include "migmap-window.h"
+
+#define WAIT_MS 20000
+
+static GtkApplication *app;
+
+typedef struct {
+  char                *dir;
+  char                *path;      /* the user's catalogue, a copy of the bundled one */
+  MigmapCountryCodes  *codes;
+  MigmapShapeSet      *shapes;
+  MigmapCatalogueFile *file;
+  MigmapWindow        *window;
+} Fixture;
+
+static gboolean
+timeout_reached (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add (ms, timeout_reached, &expired);
+
+  while (!expired && !done (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return done (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+static void
+settle (guint ms)
+{
+  wait_until (never, NULL, ms);
+}
+
+/* Runs what is pending, the form's check on idle among it. */
+static void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+map_is_drawn (gpointer data)
+{
+  Fixture *f = data;
+  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
+         migmap_map_view_get_last_render_time (migmap_window_get_map_view (f->window)) > 0;
+}
+
+static void
+open_window (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  MigmapGeoBounds mediterranean;
+
+  f->file = migmap_catalogue_file_open (f->path, NULL, f->codes, &error);
+  g_assert_no_error (error);
+  f->window = migmap_window_new (app, migmap_catalogue_editor_get_catalogue (migmap_catalogue_file_get_editor (f->file)),
+                                 f->shapes, NULL);
+  migmap_window_set_catalogue_file (f->window, f->file);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 960);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (wait_until (map_is_drawn, f, WAIT_MS));
+  g_assert_true (migmap_view_preset_lookup ("mediterranean", &mediterranean, NULL));
+  migmap_map_view_show_bounds (migmap_window_get_map_view (f->window), &mediterranean, FALSE);
+  settle (300);
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  settle (50);
+  g_clear_object (&f->file);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *bundled = migmap_find_data_file ("data/catalogue.json");
+  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  f->dir = g_dir_make_tmp ("migmap-edit-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "catalogue.json", NULL);
+  g_assert_true (g_file_get_contents (bundled, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (f->path, contents, length, &error));
+  f->codes = migmap_country_codes_new_default (&error);
+  g_assert_no_error (error);
+  f->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
+  g_assert_no_error (error);
+  open_window (f);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (f->window)
+    close_window (f);
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *file = g_build_filename (f->dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_object_unref (f->codes);
+  g_object_unref (f->shapes);
+}
+
+/* ---- real input, real pixels ---- */
+
+static void
+widget_to_surface (GtkWidget *widget, double x, double y, double *sx, double *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t out;
+  double nx, ny;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &out));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *sx = out.x + nx;
+  *sy = out.y + ny;
+}
+
+static Window
+surface_xid (GtkWidget *widget)
+{
+  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static void
+click (GtkWidget *widget, double x, double y)
+{
+  double sx, sy;
+  g_autofree char *args = NULL;
+
+  widget_to_surface (widget, x, y, &sx, &sy);
+  args = g_strdup_printf ("mousemove --window %lu %d %d click 1", surface_xid (widget), (int) sx, (int) sy);
+  xdotool (args);
+  settle (400);
+}
+
+static void
+click_center (GtkWidget *widget)
+{
+  click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static gboolean
+has_focus (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus && (focus == widget || gtk_widget_is_ancestor (focus, widget)) &&
+         gtk_window_is_active (GTK_WINDOW (root));
+}
+
+/* Types @text into @entry with real key events. */
+static void
+type_into (GtkWidget *entry, const char *text)
+{
+  g_autofree char *quoted = g_shell_quote (text);
+  g_autofree char *args = g_strdup_printf ("type --delay 20 --window %lu %s", surface_xid (entry), quoted);
+
+  gtk_widget_grab_focus (entry);
+  g_assert_true (wait_until (has_focus, entry, WAIT_MS));
+  xdotool (args);
+}
+
+static guint32
+screen_pixel (GtkWidget *widget, double x, double y)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
+  double sx, sy;
+  XImage *image;
+  guint32 pixel;
+
+  widget_to_surface (widget, x, y, &sx, &sy);
+  image = XGetImage (display, surface_xid (widget), (int) sx, (int) sy, 1, 1, AllPlanes, ZPixmap);
+  g_assert_nonnull (image);
+  pixel = XGetPixel (image, 0, 0) & 0xffffff;
+  XDestroyImage (image);
+  return pixel;
+}
+
+typedef struct {
+  GtkWidget *widget;
+  double     x, y;
+  guint32    value;
+} PixelWait;
+
+static gboolean
+pixel_changed (gpointer data)
+{
+  PixelWait *w = data;
+  return screen_pixel (w->widget, w->x, w->y) != w->value;
+}
+
+static void
+geo_to_map (Fixture *f, double lon, double lat, double *x, double *y)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+
+  g_assert_true (migmap_viewport_geo_to_screen (migmap_map_view_get_viewport (map), lon, lat, x, y));
+  g_assert_cmpfloat (*x, >=, 0);
+  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (map)));
+  g_assert_cmpfloat (*y, >=, 0);
+  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)));
+}
+
+/* The renderer's emphasis veil (src/core/migmap-renderer.c, draw_emphasis):
+ * rgba (0.1, 0.08, 0.15, 0.16) over the country's own colour. */
+static void
+assert_highlighted (guint32 pixel, guint32 before)
+{
+  const double veil[3] = { 0.1, 0.08, 0.15 };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      int shift = 16 - 8 * (int) i;
+      double own = (before >> shift) & 0xff;
+      int expected = (int) lround (own * 0.84 + 255 * veil[i] * 0.16);
+      int got = (pixel >> shift) & 0xff;
+
+      g_assert_cmpint (abs (got - expected), <=, 2);
+    }
+}
+
+/* ---- the form ---- */
+
+static MigmapEditDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MIGMAP_IS_EDIT_DIALOG (window))
+        return MIGMAP_EDIT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_is_shown (gpointer data)
+{
+  MigmapEditDialog *dialog = find_dialog ();
+  return dialog && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+static gboolean
+dialog_is_hidden (gpointer data)
+{
+  return !gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+dialog_is_gone (gpointer data)
+{
+  return find_dialog () == NULL;
+}
+
+static MigmapEditDialog *
+open_form (Fixture *f, const char *action, GVariant *target)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, target));
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  return find_dialog ();
+}
+
+static GtkWidget *
+field (MigmapEditDialog *dialog, const char *name)
+{
+  GtkWidget *widget = migmap_edit_dialog_get_field (dialog, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+set_field (MigmapEditDialog *dialog, const char *name, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (field (dialog, name)), text);
+  drain ();
+}
+
+/* Clicks the list's Add button and fills the new row with @code. */
+static MigmapEditRow *
+add_country (MigmapEditDialog *dialog, const char *list_name, const char *code)
+{
+  MigmapEditList *list = MIGMAP_EDIT_LIST (field (dialog, list_name));
+  GListModel *rows = migmap_edit_list_get_rows (list);
+  guint before = g_list_model_get_n_items (rows);
+  g_autoptr(MigmapEditRow) row = NULL;
+
+  click_center (GTK_WIDGET (migmap_edit_list_get_add_button (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, before + 1);
+  row = g_list_model_get_item (rows, before);
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_entry (row)), code);
+  /* On, as Tab would: the completion's list closes and uncovers the next. */
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_edit_list_get_add_button (list)));
+  drain ();
+  return row;
+}
+
+static gboolean
+save_is_sensitive (MigmapEditDialog *dialog)
+{
+  return gtk_widget_get_sensitive (migmap_edit_dialog_get_save_button (dialog));
+}
+
+/* ---- conditions ---- */
+
+typedef struct {
+  Fixture    *f;
+  const char *id;
+} ExpectProject;
+
+static gboolean
+project_shown (gpointer data)
+{
+  ExpectProject *e = data;
+  MigmapProject *shown = migmap_project_panel_get_project (migmap_window_get_project_panel (e->f->window));
+
+  return shown && g_str_equal (migmap_project_get_id (shown), e->id) &&
+         g_str_equal (migmap_window_get_side_page (e->f->window), "project");
+}
+
+static gboolean
+first_result_is (gpointer data)
+{
+  ExpectProject *e = data;
+  const char *kind = NULL;
+
+  return migmap_window_get_n_search_results (e->f->window) > 0 &&
+         g_strcmp0 (migmap_window_get_search_result (e->f->window, 0, &kind), e->id) == 0 &&
+         g_strcmp0 (kind, "project") == 0;
+}
+
+typedef struct {
+  Fixture    *f;
+  const char *code;
+} ExpectCountry;
+
+static gboolean
+country_selected (gpointer data)
+{
+  ExpectCountry *e = data;
+  return g_strcmp0 (migmap_map_state_get_selected_country (migmap_window_get_state (e->f->window)), e->code) == 0;
+}
+
+typedef struct {
+  GtkWidget  *panel;
+  const char *text;
+  gboolean    present;
+} ExpectText;
+
+static gboolean
+panel_text_is (gpointer data)
+{
+  ExpectText *e = data;
+  g_autofree char *text = migmap_widget_dup_text (e->panel);
+
+  return (strstr (text, e->text) != NULL) == e->present;
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  GtkWidget *widget = data;
+  return gtk_widget_is_drawable (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* ---- tests ---- */
+
+#define TITLE "Maghreb Mobility Pilot"
+#define ID "maghreb-mobility-pilot"
+
+static void
+test_add_project_then_restart (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog;
+  MigmapEditRow *tunisia;
+  ExpectProject shown = { f, ID };
+  ExpectCountry tun = { f, "TUN" };
+  MigmapMapView *map;
+  MigmapDate start = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  double tx, ty, mx, my, ax, ay;
+  guint32 tunisia_before, morocco_before, algeria_before;
+
+  dialog = open_form (f, "win.new-entity", g_variant_new_string ("projects"));
+  g_assert_cmpstr (migmap_edit_dialog_get_kind (dialog), ==, "projects");
+
+  /* The id follows the title as it is typed. */
+  type_into (field (dialog, "title"), TITLE);
+  drain ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "title"))), ==, TITLE);
+  g_assert_cmpstr (migmap_edit_dialog_get_id (dialog), ==, ID);
+
+  tunisia = add_country (dialog, "countries", "TUN");
+  /* The country's name beside its code. */
+  g_assert_cmpstr (migmap_edit_row_get_name (tunisia), ==,
+                   migmap_country_codes_get_translated_name (f->codes, "TUN"));
+  add_country (dialog, "countries", "mar");
+  set_field (dialog, "start", "2024-05");
+  set_field (dialog, "end", "2025-06");
+
+  /* Valid, but no source yet: Save waits for one and says so. */
+  g_assert_null (migmap_edit_dialog_get_field_error (dialog, "countries"));
+  g_assert_false (save_is_sensitive (dialog));
+  g_assert_nonnull (migmap_edit_dialog_get_status (dialog));
+  g_assert_nonnull (strstr (migmap_edit_dialog_get_status (dialog), "source"));
+
+  type_into (field (dialog, "source"), "Phone call with the Tunis office, 2026-11-20");
+  drain ();
+  g_assert_true (save_is_sensitive (dialog));
+  json = migmap_edit_dialog_dup_json (dialog);
+  g_test_message ("saving %s", json);
+  g_assert_nonnull (strstr (json, "\"countries\":[\"TUN\",\"MAR\"]"));
+
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+  /* The new project is shown, and the map is at a date it runs. */
+  g_assert_true (wait_until (project_shown, &shown, WAIT_MS));
+  g_assert_true (migmap_date_parse ("2024-05", &start));
+  g_assert_true (migmap_date_equal (migmap_map_state_get_date (migmap_window_get_state (f->window)), &start));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  g_assert_false (migmap_catalogue_editor_is_modified (migmap_catalogue_file_get_editor (f->file)));
+
+  /* Restart: a new file object and a new window on the same path. */
+  close_window (f);
+  open_window (f);
+  g_assert_nonnull (migmap_catalogue_lookup_project (migmap_window_get_catalogue (f->window), ID));
+
+  /* Found by search. */
+  migmap_window_search (f->window, TITLE);
+  g_assert_true (wait_until (first_result_is, &shown, WAIT_MS));
+
+  /* On the map at its date: Tunisia lists it. */
+  migmap_map_state_set_date (migmap_window_get_state (f->window), &start);
+  map = migmap_window_get_map_view (f->window);
+  /* Clear of the countries' names and borders. */
+  geo_to_map (f, 9.8, 32.6, &tx, &ty);     /* southern Tunisia */
+  geo_to_map (f, -8.0, 30.0, &mx, &my);    /* southern Morocco */
+  geo_to_map (f, 6.0, 24.0, &ax, &ay);     /* Algeria, not in the project */
+  settle (300);
+  click (GTK_WIDGET (map), tx, ty);
+  g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { GTK_WIDGET (migmap_window_get_country_panel (f->window)),
+                                                            TITLE, TRUE }, WAIT_MS));
+
+  /* Selected, the project's countries are highlighted. */
+  migmap_map_state_select (migmap_window_get_state (f->window), NULL, NULL, NULL);
+  settle (500);
+  tunisia_before = screen_pixel (GTK_WIDGET (map), tx, ty);
+  morocco_before = screen_pixel (GTK_WIDGET (map), mx, my);
+  algeria_before = screen_pixel (GTK_WIDGET (map), ax, ay);
+  migmap_window_search (f->window, TITLE);
+  g_assert_true (wait_until (first_result_is, &shown, WAIT_MS));
+  migmap_window_activate_search_result (f->window, 0);
+  g_assert_true (wait_until (project_shown, &shown, WAIT_MS));
+  g_assert_true (wait_until (pixel_changed, &(PixelWait) { GTK_WIDGET (map), tx, ty, tunisia_before }, WAIT_MS));
+  g_test_message ("Tunisia %06x -> %06x", tunisia_before, screen_pixel (GTK_WIDGET (map), tx, ty));
+  assert_highlighted (screen_pixel (GTK_WIDGET (map), tx, ty), tunisia_before);
+  assert_highlighted (screen_pixel (GTK_WIDGET (map), mx, my), morocco_before);
+  g_assert_cmphex (screen_pixel (GTK_WIDGET (map), ax, ay), ==, algeria_before);
+}
+
+static void
+test_undo_an_edit (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog;
+  MigmapProject *amedip = migmap_catalogue_lookup_project (migmap_window_get_catalogue (f->window), "amedip");
+  ExpectProject shown = { f, "amedip" };
+  GtkWidget *panel = GTK_WIDGET (migmap_window_get_project_panel (f->window));
+  GtkWidget *edit_button;
+
+  g_assert_nonnull (amedip);
+  migmap_window_show_project (f->window, amedip);
+  g_assert_true (wait_until (project_shown, &shown, WAIT_MS));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "2011–2014", TRUE }, WAIT_MS));
+
+  /* The page's Edit button opens the form on the project, as it is. */
+  edit_button = NULL;
+  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !edit_button; )
+    {
+      /* depth-first search for the button bound to win.edit-entity */
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.edit-entity") == 0)
+        edit_button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != panel && !gtk_widget_get_next_sibling (w))
+            w = gtk_widget_get_parent (w);
+          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (edit_button);
+  g_assert_true (gtk_widget_is_sensitive (edit_button));
+  g_assert_true (wait_until (is_laid_out, edit_button, WAIT_MS));
+  click_center (edit_button);
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+  g_assert_cmpstr (migmap_edit_dialog_get_id (dialog), ==, "amedip");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "end"))), ==, "2014-09");
+
+  set_field (dialog, "end", "2016-03");
+  set_field (dialog, "source", "Letter from the programme team");
+  g_assert_true (save_is_sensitive (dialog));
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "2011–2016", TRUE }, WAIT_MS));
+
+  /* Ctrl+Z on the window, as a key: the page shows the old end again. */
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
+  g_assert_true (wait_until (has_focus, migmap_window_get_map_view (f->window), WAIT_MS));
+  xdotool ("key --clearmodifiers ctrl+z");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "2011–2014", TRUE }, WAIT_MS));
+  g_assert_true (panel_text_is (&(ExpectText) { panel, "2016", FALSE }));
+}
+
+static void
+test_inline_errors (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog = open_form (f, "win.new-entity", g_variant_new_string ("projects"));
+  MigmapEditRow *bad;
+  MigmapEditList *countries;
+  const char *message;
+
+  set_field (dialog, "title", "Border Pilot");
+  set_field (dialog, "source", "Minutes of the steering committee");
+  add_country (dialog, "countries", "TUN");
+  g_assert_true (save_is_sensitive (dialog));
+
+  /* An unknown country: said under the list, its entry marked, no Save. */
+  bad = add_country (dialog, "countries", "XYZ");
+  message = migmap_edit_dialog_get_field_error (dialog, "countries");
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "XYZ"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (migmap_edit_row_get_entry (bad)), "error"));
+  g_assert_false (save_is_sensitive (dialog));
+
+  /* Removing the row clears it. */
+  countries = MIGMAP_EDIT_LIST (field (dialog, "countries"));
+  g_signal_emit_by_name (bad, "remove");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (migmap_edit_list_get_rows (countries)), ==, 1);
+  g_assert_null (migmap_edit_dialog_get_field_error (dialog, "countries"));
+  g_assert_true (save_is_sensitive (dialog));
+
+  /* An end before the start: said under the end. */
+  set_field (dialog, "start", "2024-05");
+  set_field (dialog, "end", "2023");
+  message = migmap_edit_dialog_get_field_error (dialog, "end");
+  g_assert_nonnull (message);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "2023"));
+  g_assert_nonnull (strstr (message, "2024-05"));
+  g_assert_true (gtk_widget_has_css_class (field (dialog, "end"), "error"));
+  g_assert_false (save_is_sensitive (dialog));
+
+  /* A date that is no date. */
+  set_field (dialog, "end", "2025-13");
+  g_assert_nonnull (migmap_edit_dialog_get_field_error (dialog, "end"));
+  g_assert_false (save_is_sensitive (dialog));
+  set_field (dialog, "end", "2025");
+  g_assert_null (migmap_edit_dialog_get_field_error (dialog, "end"));
+  g_assert_false (gtk_widget_has_css_class (field (dialog, "end"), "error"));
+
+  /* A dangling reference. */
+  set_field (dialog, "implementing_agency", "atlantis");
+  message = migmap_edit_dialog_get_field_error (dialog, "implementing_agency");
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "atlantis"));
+  g_assert_false (save_is_sensitive (dialog));
+  set_field (dialog, "implementing_agency", "icmpd");
+  g_assert_true (save_is_sensitive (dialog));
+
+  /* An id already taken. */
+  set_field (dialog, "id", "amedip");
+  g_assert_nonnull (migmap_edit_dialog_get_field_error (dialog, "id"));
+  g_assert_false (save_is_sensitive (dialog));
+
+  /* No source, no Save, whatever else is right. */
+  set_field (dialog, "id", "border-pilot");
+  set_field (dialog, "source", "");
+  g_assert_false (save_is_sensitive (dialog));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+}
+
+static void
+test_place_picked_on_map (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog = open_form (f, "win.new-entity", g_variant_new_string ("places"));
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  double x, y;
+  double lon, lat;
+
+  set_field (dialog, "name", "Sfax");
+  set_field (dialog, "country", "TUN");
+  set_field (dialog, "source", "Field visit report");
+  g_assert_nonnull (migmap_edit_dialog_get_pick_button (dialog));
+  click_center (GTK_WIDGET (migmap_edit_dialog_get_pick_button (dialog)));
+  /* The form steps aside for the click. */
+  g_assert_true (wait_until (dialog_is_hidden, dialog, WAIT_MS));
+  geo_to_map (f, 10.76, 34.74, &x, &y);
+  click (GTK_WIDGET (map), x, y);
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  drain ();
+  lon = g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "lon"))), NULL);
+  lat = g_ascii_strtod (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "lat"))), NULL);
+  g_test_message ("picked %f, %f", lon, lat);
+  g_assert_cmpfloat (fabs (lon - 10.76), <, 0.3);
+  g_assert_cmpfloat (fabs (lat - 34.74), <, 0.3);
+  /* The click filled the point and selected nothing. */
+  g_assert_null (migmap_map_state_get_selected_country (migmap_window_get_state (f->window)));
+  g_assert_false (gtk_toggle_button_get_active (migmap_edit_dialog_get_pick_button (dialog)));
+  g_test_message ("%s", migmap_edit_dialog_get_status (dialog));
+  g_assert_true (save_is_sensitive (dialog));
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+  g_assert_nonnull (migmap_catalogue_lookup_place (migmap_window_get_catalogue (f->window), "sfax"));
+}
+
+static GtkMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_dialog_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+static void
+test_delete_referenced_place (Fixture *f, gconstpointer data)
+{
+  MigmapCatalogueEditor *editor = migmap_catalogue_file_get_editor (f->file);
+  GtkMessageDialog *message;
+  g_autofree char *secondary = NULL;
+
+  /* Tunis is where projects and events are: asked, then refused with what refers to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-entity", "(ss)", "places", "tunis"));
+  g_assert_true (wait_until (message_dialog_shown, NULL, WAIT_MS));
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (message_dialog_shown, NULL, WAIT_MS));
+  message = find_message_dialog ();
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_test_message ("%s", secondary);
+  /* It names what refers to Tunis by its title, not by its place in the file. */
+  {
+    g_autoptr(GPtrArray) at_tunis = migmap_catalogue_projects_at_place (migmap_window_get_catalogue (f->window),
+                                                                         "tunis", NULL);
+    gboolean named = FALSE;
+
+    for (guint i = 0; i < at_tunis->len; i++)
+      named |= strstr (secondary, migmap_project_get_title (at_tunis->pdata[i])) != NULL;
+    g_assert_true (named);
+    g_assert_null (strstr (secondary, "["));
+  }
+  g_assert_nonnull (migmap_catalogue_lookup_place (migmap_window_get_catalogue (f->window), "tunis"));
+  g_assert_false (migmap_catalogue_editor_is_modified (editor));
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  g_assert_true (wait_until (message_dialog_gone, NULL, WAIT_MS));
+}
+
+/* The country page's "New Project in This Country" starts with the country. */
+static void
+test_new_project_in_country (Fixture *f, gconstpointer data)
+{
+  ExpectCountry tun = { f, "TUN" };
+  GtkWidget *panel = GTK_WIDGET (migmap_window_get_country_panel (f->window));
+  GtkWidget *button = NULL;
+  MigmapEditDialog *dialog;
+  GListModel *rows;
+  g_autoptr(MigmapEditRow) row = NULL;
+
+  migmap_window_select_country (f->window, "TUN", FALSE);
+  g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
+  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !button; )
+    {
+      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.new-entity") == 0)
+        button = w;
+      else if (gtk_widget_get_first_child (w))
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w && w != panel && !gtk_widget_get_next_sibling (w))
+            w = gtk_widget_get_parent (w);
+          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (button);
+  g_assert_true (wait_until (is_laid_out, button, WAIT_MS));
+  click_center (button);
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  dialog = find_dialog ();
+  rows = migmap_edit_list_get_rows (MIGMAP_EDIT_LIST (field (dialog, "countries")));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  row = g_list_model_get_item (rows, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (migmap_edit_row_get_entry (row))), ==, "TUN");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+}
+
+static gboolean
+is_new_project_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.new-entity") == 0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A group whose members have their own dates: saved as the schema says,
+ * and the members at a date are the ones the dates give; its page opens. */
+static void
+test_group_members_with_dates (Fixture *f, gconstpointer data)
+{
+  MigmapEditDialog *dialog = open_form (f, "win.new-entity", g_variant_new_string ("groups"));
+  MigmapEditRow *row;
+  MigmapGroup *group;
+  MigmapDate date = { 0 };
+  g_auto(GStrv) in_2019 = NULL;
+  g_auto(GStrv) in_2022 = NULL;
+  g_autofree char *json = NULL;
+
+  set_field (dialog, "name", "Pilot partner states");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (field (dialog, "kind")), 1); /* project_countries */
+  set_field (dialog, "valid_from", "2018");
+  add_country (dialog, "members", "TUN");
+  row = add_country (dialog, "members", "MAR");
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_from_entry (row)), "2021");
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_extra_entry (row)), "joined in 2021");
+  set_field (dialog, "source", "Steering committee minutes, 2021");
+  json = migmap_edit_dialog_dup_json (dialog);
+  g_test_message ("%s", json);
+  g_assert_nonnull (strstr (json, "\"members\":[\"TUN\",{\"country\":\"MAR\",\"valid_from\":\"2021\",\"note\":\"joined in 2021\"}]"));
+  /* A member leaving before it joins is said under the members. */
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_to_entry (row)), "2020");
+  drain ();
+  g_assert_nonnull (migmap_edit_dialog_get_field_error (dialog, "members"));
+  g_assert_false (save_is_sensitive (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (migmap_edit_row_get_to_entry (row)), "");
+  drain ();
+  g_assert_true (save_is_sensitive (dialog));
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+
+  group = migmap_catalogue_lookup_group (migmap_window_get_catalogue (f->window), "pilot-partner-states");
+  g_assert_nonnull (group);
+  g_assert_true (migmap_map_state_get_selected_entity (migmap_window_get_state (f->window)) == G_OBJECT (group));
+  g_assert_true (migmap_date_parse ("2019", &date));
+  in_2019 = migmap_group_dup_countries_at (group, &date);
+  g_assert_true (migmap_date_parse ("2022", &date));
+  in_2022 = migmap_group_dup_countries_at (group, &date);
+  g_assert_cmpuint (g_strv_length (in_2019), ==, 1);
+  g_assert_cmpuint (g_strv_length (in_2022), ==, 2);
+}
+
+/* Without a catalogue file nothing offers to edit. */
+static void
+test_read_only_window (Fixture *f, gconstpointer data)
+{
+  ExpectCountry tun = { f, "TUN" };
+  GtkWidget *button;
+
+  migmap_window_set_catalogue_file (f->window, NULL);
+  migmap_window_select_country (f->window, "TUN", FALSE);
+  g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
+  drain ();
+  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_new_project_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_false (gtk_widget_get_visible (button));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", "s", "projects");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-entity", "(ss)", "projects", "amedip");
+  drain ();
+  g_assert_null (find_dialog ());
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  migmap_language_init (NULL);
+  app = gtk_application_new ("io.github.migmap.MigMap.TestEdit", G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window-edit/add-project-then-restart", Fixture, NULL, fixture_set_up, test_add_project_then_restart,
+              fixture_tear_down);
+  g_test_add ("/window-edit/undo-an-edit", Fixture, NULL, fixture_set_up, test_undo_an_edit, fixture_tear_down);
+  g_test_add ("/window-edit/inline-errors", Fixture, NULL, fixture_set_up, test_inline_errors, fixture_tear_down);
+  g_test_add ("/window-edit/place-picked-on-map", Fixture, NULL, fixture_set_up, test_place_picked_on_map,
+              fixture_tear_down);
+  g_test_add ("/window-edit/delete-referenced-place", Fixture, NULL, fixture_set_up, test_delete_referenced_place,
+              fixture_tear_down);
+  g_test_add ("/window-edit/group-members-with-dates", Fixture, NULL, fixture_set_up, test_group_members_with_dates,
+              fixture_tear_down);
+  g_test_add ("/window-edit/new-project-in-country", Fixture, NULL, fixture_set_up, test_new_project_in_country,
+              fixture_tear_down);
+  g_test_add ("/window-edit/read-only-window", Fixture, NULL, fixture_set_up, test_read_only_window, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
