@@ -293,6 +293,50 @@ edit_shown (gpointer data)
   return title_modified (w->window) == w->modified && panel_shows (&p);
 }
 
+/* The primary menu's item for @action, as a person reads it. */
+static GtkWidget *
+find_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_button (child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+menu_label (GMenuModel *menu, const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autofree char *item_action = NULL;
+      char *label = NULL;
+
+      if (section && (label = menu_label (section, action)))
+        return label;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        return label;
+    }
+  return NULL;
+}
+
+static char *
+menu_item_label (MigmapWindow *window, const char *action)
+{
+  GtkWidget *button = find_menu_button (gtk_window_get_titlebar (GTK_WINDOW (window)));
+
+  g_assert_nonnull (button);
+  return menu_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), action);
+}
+
 static gboolean
 has_dialog (gpointer data)
 {
@@ -326,6 +370,8 @@ test_undo_redo_save (Fixture *f, gconstpointer data)
   EditWait undone = { window, FALSE, NEW_END, FALSE };
   PanelWait history = { window, edited_by, TRUE };
   g_autofree char *end = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "catalogue.json — MigMap");
   show_project (window);
@@ -334,11 +380,15 @@ test_undo_redo_save (Fixture *f, gconstpointer data)
   move_end (editor_of (window), NEW_END);
   g_assert_true (wait_until (edit_shown, &edited, WAIT_MS));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• catalogue.json — MigMap");
+  undo_label = menu_item_label (window, "win.undo");
+  g_assert_cmpstr (undo_label, ==, "_Undo Change");
 
   press (window, "ctrl+z");
   g_assert_true (wait_until (edit_shown, &undone, WAIT_MS));
   end = project_end (window);
   g_assert_cmpstr (end, ==, "2014");
+  redo_label = menu_item_label (window, "win.redo");
+  g_assert_cmpstr (redo_label, ==, "_Redo Change");
 
   press (window, "ctrl+shift+z");
   g_assert_true (wait_until (edit_shown, &edited, WAIT_MS));
