@@ -455,7 +455,7 @@ on_restart_activate (GApplication *application, Restart *restart)
   g_assert_true (gtk_widget_get_visible (dialog));
   text = dialog_text (dialog);
   g_test_message ("%s", text);
-  g_assert_nonnull (strstr (text, "Restore 1 unsaved change from 20"));
+  g_assert_nonnull (strstr (text, "Restore 1 unsaved change from \u206620"));
   /* Not restored before the user says so. */
   end = project_end (window);
   g_assert_cmpstr (end, ==, "2014");

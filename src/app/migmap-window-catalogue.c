@@ -102,16 +102,17 @@ ask (MigmapWindow   *self,
       GtkWidget *scroller = gtk_scrolled_window_new ();
       GtkWidget *label = gtk_label_new (details);
 
+      /* Unwrapped, one line per change or row, so that the natural height
+       * is known and each file:line:column starts a line. */
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_yalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "monospace");
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_AUTOMATIC);
       gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+      gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
       gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-      gtk_widget_set_size_request (scroller, 480, -1);
+      gtk_scrolled_window_set_max_content_width (GTK_SCROLLED_WINDOW (scroller), 760);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
       gtk_box_append (GTK_BOX (gtk_message_dialog_get_message_area (GTK_MESSAGE_DIALOG (dialog))), scroller);
     }
@@ -765,7 +766,8 @@ migmap_window_offer_restore (MigmapWindow *self)
     {
       g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (st.st_mtime);
 
-      when = g_date_time_format (time, "%Y-%m-%d %H:%M");
+      /* Isolated: in Arabic the date and the time stay in this order. */
+      when = g_date_time_format (time, "\u2066%Y-%m-%d %H:%M\u2069");
     }
   name = g_path_get_basename (migmap_catalogue_file_get_path (self->catalogue_file));
   if (when)
