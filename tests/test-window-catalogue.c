@@ -403,6 +403,39 @@ test_undo_redo_save (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (saved, by));
 }
 
+/* A place's page lists its saved changes too. */
+static void
+test_entity_history (Fixture *f, gconstpointer data)
+{
+  MigmapWindow *window = f->window;
+  MigmapCatalogueEditor *editor = editor_of (window);
+  g_autofree char *json = migmap_catalogue_editor_dup_entity (editor, "places", "the-hague");
+  g_autofree char *renamed = NULL;
+  g_autofree char *expected = g_strdup_printf (" by %s: name \"The Hague\" -> \"Den Haag\"", g_get_user_name ());
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  MigmapPlace *place;
+
+  {
+    g_autoptr(GRegex) regex = g_regex_new ("\"name\": *\"The Hague\"", 0, 0, NULL);
+
+    renamed = g_regex_replace_literal (regex, json, -1, 0, "\"name\": \"Den Haag\"", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (renamed, !=, json);
+  }
+  g_assert_true (migmap_catalogue_editor_put (editor, "places", renamed, "https://www.denhaag.nl", &error));
+  g_assert_no_error (error);
+  migmap_window_save (window);
+  g_assert_null (migmap_window_get_catalogue_dialog (window));
+  g_assert_false (title_modified (window));
+
+  place = migmap_catalogue_lookup_place (migmap_window_get_catalogue (window), "the-hague");
+  migmap_window_show_entity (window, G_OBJECT (place));
+  text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (window));
+  g_assert_nonnull (strstr (text, "History"));
+  g_assert_nonnull (strstr (text, expected));
+}
+
 /* ---- (b) killed with unsaved edits, restored on the next start ---- */
 
 /* The child: the real application on @path; edits once the window is up,
@@ -810,6 +843,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add ("/window-catalogue/undo-redo-save", Fixture, NULL, fixture_set_up, test_undo_redo_save, fixture_tear_down);
+  g_test_add ("/window-catalogue/entity-history", Fixture, NULL, fixture_set_up, test_entity_history, fixture_tear_down);
   g_test_add_func ("/window-catalogue/kill-and-restore", test_kill_and_restore);
   g_test_add ("/window-catalogue/changed-on-disk", Fixture, NULL, fixture_set_up, test_changed_on_disk, fixture_tear_down);
   g_test_add ("/window-catalogue/changed-on-disk-reload", Fixture, NULL, fixture_set_up, test_changed_on_disk_reload,
