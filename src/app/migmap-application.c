@@ -134,6 +134,8 @@ migmap_application_activate (GApplication *application)
                                           self->shapes, NULL));
   migmap_window_set_catalogue_file (MIGMAP_WINDOW (window), self->catalogue_file);
   gtk_window_present (window);
+  /* Over the window, so that the map behind shows what is restored. */
+  migmap_window_offer_restore (MIGMAP_WINDOW (window));
 
   if (self->shapes_path == NULL)
     {
@@ -170,7 +172,8 @@ quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
    * its dialogs): walk a copy that keeps each window alive meanwhile. */
   for (GList *l = gtk_application_get_windows (application); l; l = l->next)
     windows = g_list_prepend (windows, g_object_ref (l->data));
-  /* Close windows rather than quitting outright, so they save their state. */
+  /* Close windows rather than quitting outright, so they save their state
+   * and a window with unsaved changes asks first (and may stay open). */
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
 }

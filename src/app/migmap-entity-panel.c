@@ -30,6 +30,7 @@ struct _MigmapEntityPanel
   GtkBox          *sections;
 
   MigmapMapState  *state;
+  MigmapCatalogueEditor *editor;   /* for the change log; may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MigmapEntityPanel, migmap_entity_panel, GTK_TYPE_WIDGET)
@@ -583,6 +584,45 @@ update_edit_buttons (MigmapEntityPanel *self,
 }
 
 static void
+add_history (MigmapEntityPanel *self, GObject *entity)
+{
+  const char *kind = NULL, *id = NULL;
+
+  if (MIGMAP_IS_ORGANISATION (entity))
+    {
+      kind = "organisations";
+      id = migmap_organisation_get_id (MIGMAP_ORGANISATION (entity));
+    }
+  else if (MIGMAP_IS_DIALOGUE (entity))
+    {
+      kind = "dialogues";
+      id = migmap_dialogue_get_id (MIGMAP_DIALOGUE (entity));
+    }
+  else if (MIGMAP_IS_GROUP (entity))
+    {
+      kind = "groups";
+      id = migmap_group_get_id (MIGMAP_GROUP (entity));
+    }
+  else if (MIGMAP_IS_EVENT (entity))
+    {
+      kind = "events";
+      id = migmap_event_get_id (MIGMAP_EVENT (entity));
+    }
+  else if (MIGMAP_IS_DOCUMENT (entity))
+    {
+      kind = "documents";
+      id = migmap_document_get_id (MIGMAP_DOCUMENT (entity));
+    }
+  else if (MIGMAP_IS_PLACE (entity))
+    {
+      kind = "places";
+      id = migmap_place_get_id (MIGMAP_PLACE (entity));
+    }
+  if (kind)
+    migmap_panel_add_history (self->sections, self->editor, kind, id);
+}
+
+static void
 refresh (MigmapEntityPanel *self)
 {
   GObject *entity = self->state ? migmap_map_state_get_selected_entity (self->state) : NULL;
@@ -631,6 +671,7 @@ refresh (MigmapEntityPanel *self)
       title = migmap_place_get_name (MIGMAP_PLACE (entity));
       show_place (self, MIGMAP_PLACE (entity));
     }
+  add_history (self, entity);
   gtk_label_set_text (self->kind_label, kind ? kind : "");
   update_edit_buttons (self, entity);
   gtk_label_set_text (self->title_label, title ? title : "");
@@ -676,6 +717,7 @@ migmap_entity_panel_dispose (GObject *object)
   if (self->state)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
+  g_clear_object (&self->editor);
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_ENTITY_PANEL);
   G_OBJECT_CLASS (migmap_entity_panel_parent_class)->dispose (object);
 }
@@ -700,4 +742,15 @@ static void
 migmap_entity_panel_init (MigmapEntityPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+migmap_entity_panel_set_editor (MigmapEntityPanel     *self,
+                                MigmapCatalogueEditor *editor)
+{
+  g_return_if_fail (MIGMAP_IS_ENTITY_PANEL (self));
+  g_return_if_fail (editor == NULL || MIGMAP_IS_CATALOGUE_EDITOR (editor));
+
+  if (g_set_object (&self->editor, editor))
+    refresh (self);
 }

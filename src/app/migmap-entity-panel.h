@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 
+#include "migmap-catalogue-editor.h"
 #include "migmap-map-state.h"
 
 G_BEGIN_DECLS
@@ -17,5 +18,8 @@ void  migmap_entity_panel_set_state (MigmapEntityPanel *self,
 /* The text of every field shown, one per line. */
 char *migmap_entity_panel_dup_text  (MigmapEntityPanel *self);
 void  migmap_entity_panel_focus     (MigmapEntityPanel *self);
+/* The editor whose saved change log the page lists under "History". */
+void  migmap_entity_panel_set_editor (MigmapEntityPanel     *self,
+                                      MigmapCatalogueEditor *editor);
 
 G_END_DECLS

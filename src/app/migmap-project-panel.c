@@ -33,6 +33,7 @@ struct _MigmapProjectPanel
   MigmapMapState  *state;
   MigmapCatalogue *catalogue;
   MigmapProject   *project;
+  MigmapCatalogueEditor *editor;   /* for the change log; may be NULL */
 };
 
 G_DEFINE_FINAL_TYPE (MigmapProjectPanel, migmap_project_panel, GTK_TYPE_WIDGET)
@@ -630,6 +631,7 @@ rebuild (MigmapProjectPanel *self)
       add_bullets (notes, migmap_project_get_notes (p));
     }
   add_sources_section (self);
+  migmap_panel_add_history (self->sections, self->editor, "projects", migmap_project_get_id (p));
 
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
   gtk_adjustment_set_value (adjustment, 0);
@@ -725,6 +727,7 @@ migmap_project_panel_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_object (&self->catalogue);
   g_clear_object (&self->project);
+  g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (migmap_project_panel_parent_class)->dispose (object);
 }
@@ -796,4 +799,15 @@ migmap_project_panel_focus (MigmapProjectPanel *self)
 {
   g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
   gtk_widget_grab_focus (self->back_button);
+}
+
+void
+migmap_project_panel_set_editor (MigmapProjectPanel    *self,
+                                 MigmapCatalogueEditor *editor)
+{
+  g_return_if_fail (MIGMAP_IS_PROJECT_PANEL (self));
+  g_return_if_fail (editor == NULL || MIGMAP_IS_CATALOGUE_EDITOR (editor));
+
+  if (g_set_object (&self->editor, editor))
+    rebuild (self);
 }

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "migmap-catalogue-editor.h"
 #include "migmap-map-state.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,9 @@ MigmapProject *migmap_project_panel_get_project (MigmapProjectPanel *self);
  * test would read. */
 char          *migmap_project_panel_dup_text    (MigmapProjectPanel *self);
 void           migmap_project_panel_focus       (MigmapProjectPanel *self);
+/* The editor whose saved change log the page lists under "History";
+ * NULL: none (a read-only catalogue). */
+void           migmap_project_panel_set_editor  (MigmapProjectPanel    *self,
+                                                 MigmapCatalogueEditor *editor);
 
 G_END_DECLS

@@ -85,3 +85,24 @@ migmap_panel_add_not_stated (GtkWidget *section)
   g_return_if_fail (GTK_IS_BOX (section));
   gtk_box_append (GTK_BOX (section), migmap_panel_text_new (_("Not stated"), TRUE));
 }
+
+void
+migmap_panel_add_history (GtkBox                *sections,
+                          MigmapCatalogueEditor *editor,
+                          const char            *kind,
+                          const char            *id)
+{
+  g_auto(GStrv) log = NULL;
+  GtkWidget *section;
+
+  g_return_if_fail (GTK_IS_BOX (sections));
+
+  if (editor == NULL || id == NULL)
+    return;
+  log = migmap_catalogue_editor_dup_change_log (editor, kind, id);
+  if (log == NULL || log[0] == NULL)
+    return;
+  section = migmap_panel_add_section (sections, _("History"));
+  for (guint i = 0; log[i]; i++)
+    gtk_box_append (GTK_BOX (section), migmap_panel_text_new (log[i], TRUE));
+}

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "migmap-catalogue-editor.h"
+
 G_BEGIN_DECLS
 
 /* The text of every visible label below @widget, one per line: what a
@@ -25,5 +27,12 @@ GtkWidget *migmap_panel_text_new       (const char *text,
 GtkWidget *migmap_panel_add_section    (GtkBox     *sections,
                                         const char *heading);
 void       migmap_panel_add_not_stated (GtkWidget  *section);
+/* A "History" section with the saved change log of @kind/@id, newest
+ * first ("edited 2026-11-20 by amina: ..."); nothing when the log is empty
+ * or @editor is NULL. */
+void       migmap_panel_add_history    (GtkBox                *sections,
+                                        MigmapCatalogueEditor *editor,
+                                        const char            *kind,
+                                        const char            *id);
 
 G_END_DECLS

@@ -36,6 +36,10 @@ struct _MigmapWindow
 
   MigmapMapState     *state;
   MigmapCatalogueFile *catalogue_file;     /* NULL: not editable */
+  MigmapCatalogueEditor *catalogue_editor; /* the file's, until a reload replaces it */
+  GtkWidget          *catalogue_dialog;    /* the question asked about it now, or NULL */
+  GMenu              *undo_section;        /* of the primary menu: Undo/Redo named by the change */
+  gboolean            close_confirmed;     /* unsaved changes saved or dropped: close now */
   GListStore         *countries;      /* MigmapCountryItem, by name */
   GtkSingleSelection *countries_selection; /* of countries_filtered */
   GtkFilterListModel *countries_filtered;
@@ -50,6 +54,9 @@ void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
 void migmap_window_class_add_catalogue_actions (GtkWidgetClass *widget_class);
 void migmap_window_class_add_edit_actions (GtkWidgetClass *widget_class);
 void migmap_window_update_title      (MigmapWindow   *self);
+/* TRUE while the window must stay open: it asks about unsaved changes. */
+gboolean migmap_window_catalogue_hold_close (MigmapWindow *self);
+void migmap_window_catalogue_dispose (MigmapWindow   *self);
 void migmap_window_find_country      (MigmapWindow   *self);
 void migmap_window_show_error        (MigmapWindow   *self,
                                       const char     *primary,

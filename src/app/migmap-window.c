@@ -588,6 +588,8 @@ save_state (MigmapWindow *self)
 static gboolean
 migmap_window_close_request (GtkWindow *window)
 {
+  if (migmap_window_catalogue_hold_close (MIGMAP_WINDOW (window)))
+    return TRUE;
   save_state (MIGMAP_WINDOW (window));
   return GTK_WINDOW_CLASS (migmap_window_parent_class)->close_request (window);
 }
@@ -602,9 +604,7 @@ migmap_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MIGMAP_TYPE_WINDOW);
   if (self->state)
     g_signal_handlers_disconnect_by_data (self->state, self);
-  if (self->catalogue_file)
-    g_signal_handlers_disconnect_by_data (migmap_catalogue_file_get_editor (self->catalogue_file), self);
-  g_clear_object (&self->catalogue_file);
+  migmap_window_catalogue_dispose (self);
   g_clear_object (&self->state);
   g_clear_object (&self->countries_selection);
   g_clear_object (&self->countries_filtered);
@@ -830,6 +830,8 @@ migmap_window_new (GtkApplication  *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", FALSE);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);

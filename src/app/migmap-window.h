@@ -38,6 +38,39 @@ MigmapCatalogueEditor *migmap_window_get_catalogue_editor (MigmapWindow      *se
 /* Saves the catalogue file (as the user, now). */
 gboolean             migmap_window_save_catalogue       (MigmapWindow        *self,
                                                          GError             **error);
+
+/* The answers to the window's questions about its catalogue file, besides
+ * GTK_RESPONSE_CANCEL: what a test passes to gtk_dialog_response() on
+ * migmap_window_get_catalogue_dialog(). */
+typedef enum {
+  MIGMAP_WINDOW_RESPONSE_SAVE = 1,
+  MIGMAP_WINDOW_RESPONSE_DISCARD,
+  MIGMAP_WINDOW_RESPONSE_RESTORE,
+  MIGMAP_WINDOW_RESPONSE_RELOAD,
+  MIGMAP_WINDOW_RESPONSE_KEEP_BOTH,
+  MIGMAP_WINDOW_RESPONSE_IMPORT,
+} MigmapWindowResponse;
+
+/* The dialog (a GtkDialog) asking about the catalogue now, or NULL. */
+GtkWidget           *migmap_window_get_catalogue_dialog (MigmapWindow        *self);
+/* When the file keeps unsaved changes of an earlier session (a crash, a
+ * kill), asks whether to restore them and returns that dialog; else NULL. */
+GtkWidget           *migmap_window_offer_restore        (MigmapWindow        *self);
+/* File > Save: a file changed on disk meanwhile, or an error, is asked
+ * about or shown in a dialog. */
+void                 migmap_window_save                 (MigmapWindow        *self);
+/* File > Save As with @path chosen. */
+gboolean             migmap_window_save_catalogue_as    (MigmapWindow        *self,
+                                                         const char          *path,
+                                                         GError             **error);
+/* File > Open Catalogue with @path chosen: asks first about unsaved
+ * changes. */
+void                 migmap_window_open_catalogue       (MigmapWindow        *self,
+                                                         const char          *path);
+/* File > Import CSV with @path chosen: the dialog that previews the
+ * changes (or lists why the file is refused). */
+GtkWidget           *migmap_window_preview_import       (MigmapWindow        *self,
+                                                         const char          *path);
 const char         *migmap_window_get_side_page        (MigmapWindow *self);
 MigmapSnapshot     *migmap_window_new_snapshot         (MigmapWindow *self);
 
