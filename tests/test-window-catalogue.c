@@ -436,6 +436,40 @@ test_entity_history (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (text, expected));
 }
 
+/* An edit, an undo or a save while a place's page is open leaves the page
+ * open, on the edited place. */
+static void
+test_entity_page_stays (Fixture *f, gconstpointer data)
+{
+  MigmapWindow *window = f->window;
+  MigmapCatalogueEditor *editor = editor_of (window);
+  g_autofree char *json = migmap_catalogue_editor_dup_entity (editor, "places", "the-hague");
+  g_autofree char *renamed = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) regex = g_regex_new ("\"name\": *\"The Hague\"", 0, 0, NULL);
+
+  migmap_window_show_entity (window, G_OBJECT (migmap_catalogue_lookup_place (migmap_window_get_catalogue (window),
+                                                                              "the-hague")));
+  g_assert_cmpstr (migmap_window_get_side_page (window), ==, "entity");
+  renamed = g_regex_replace_literal (regex, json, -1, 0, "\"name\": \"Den Haag\"", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (migmap_catalogue_editor_put (editor, "places", renamed, "https://www.denhaag.nl", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (migmap_window_get_side_page (window), ==, "entity");
+  text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (window));
+  g_assert_nonnull (strstr (text, "Den Haag"));
+
+  g_assert_true (migmap_catalogue_editor_undo (editor, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (migmap_window_get_side_page (window), ==, "entity");
+  g_clear_pointer (&text, g_free);
+  text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (window));
+  g_assert_nonnull (strstr (text, "The Hague"));
+  g_assert_null (strstr (text, "Den Haag"));
+}
+
 /* ---- (b) killed with unsaved edits, restored on the next start ---- */
 
 /* The child: the real application on @path; edits once the window is up,
@@ -844,6 +878,7 @@ main (int argc, char **argv)
 
   g_test_add ("/window-catalogue/undo-redo-save", Fixture, NULL, fixture_set_up, test_undo_redo_save, fixture_tear_down);
   g_test_add ("/window-catalogue/entity-history", Fixture, NULL, fixture_set_up, test_entity_history, fixture_tear_down);
+  g_test_add ("/window-catalogue/entity-page-stays", Fixture, NULL, fixture_set_up, test_entity_page_stays, fixture_tear_down);
   g_test_add_func ("/window-catalogue/kill-and-restore", test_kill_and_restore);
   g_test_add ("/window-catalogue/changed-on-disk", Fixture, NULL, fixture_set_up, test_changed_on_disk, fixture_tear_down);
   g_test_add ("/window-catalogue/changed-on-disk-reload", Fixture, NULL, fixture_set_up, test_changed_on_disk_reload,

@@ -331,6 +331,7 @@ follow_editor (MigmapWindow *self)
   g_set_object (&self->catalogue_editor, editor);
   migmap_project_panel_set_editor (self->project_panel, editor);
   migmap_entity_panel_set_editor (self->entity_panel, editor);
+  migmap_window_update_edit_actions (self);
   if (editor)
     {
       g_signal_connect_object (editor, "changed", G_CALLBACK (on_catalogue_changed), self, G_CONNECT_SWAPPED);

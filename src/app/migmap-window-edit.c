@@ -18,10 +18,9 @@
 #include <stdio.h>
 #include <string.h>
 
-static void (*parent_constructed) (GObject *object);
-
-static void
-update_edit_actions (MigmapWindow *self)
+/* Called whenever the window's editor comes or goes (follow_editor). */
+void
+migmap_window_update_edit_actions (MigmapWindow *self)
 {
   gboolean editable = migmap_window_get_catalogue_editor (self) != NULL;
 
@@ -247,27 +246,9 @@ delete_entity_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-migmap_window_edit_constructed (GObject *object)
-{
-  MigmapWindow *self = MIGMAP_WINDOW (object);
-
-  parent_constructed (object);
-  /* The title is rewritten whenever a catalogue file comes or goes
-   * (migmap_window_set_catalogue_file), so it is when the actions may
-   * change too; read-only until then. */
-  g_signal_connect (self, "notify::title", G_CALLBACK (update_edit_actions), NULL);
-  update_edit_actions (self);
-}
-
 void
 migmap_window_class_add_edit_actions (GtkWidgetClass *widget_class)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
-
-  parent_constructed = object_class->constructed;
-  object_class->constructed = migmap_window_edit_constructed;
-
   gtk_widget_class_install_action (widget_class, "win.new-entity", "s", new_entity_action);
   gtk_widget_class_install_action (widget_class, "win.edit-entity", "(ss)", edit_entity_action);
   gtk_widget_class_install_action (widget_class, "win.delete-entity", "(ss)", delete_entity_action);

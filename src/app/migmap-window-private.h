@@ -53,6 +53,7 @@ struct _MigmapWindow
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
 void migmap_window_class_add_catalogue_actions (GtkWidgetClass *widget_class);
 void migmap_window_class_add_edit_actions (GtkWidgetClass *widget_class);
+void migmap_window_update_edit_actions (MigmapWindow *self);
 void migmap_window_update_title      (MigmapWindow   *self);
 /* TRUE while the window must stay open: it asks about unsaved changes. */
 gboolean migmap_window_catalogue_hold_close (MigmapWindow *self);

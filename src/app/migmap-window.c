@@ -832,6 +832,7 @@ migmap_window_new (GtkApplication  *application,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", FALSE);
+  migmap_window_update_edit_actions (self);
   g_signal_connect_object (self->state, "notify::selected-country", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::selected-project", G_CALLBACK (on_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->state, "notify::date", G_CALLBACK (on_date), self, G_CONNECT_SWAPPED);

@@ -750,6 +750,29 @@ migmap_map_state_new_renderer (MigmapMapState *self, MigmapShapeSet *shapes)
 
 /* ---- editing ---- */
 
+/* The same entry in another catalogue (after an edit, an undo or a
+ * reload), or NULL when it is gone. */
+static GObject *
+find_entity_again (MigmapCatalogue *catalogue,
+                   GObject         *entity)
+{
+  if (entity == NULL)
+    return NULL;
+  if (MIGMAP_IS_ORGANISATION (entity))
+    return G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, migmap_organisation_get_id (MIGMAP_ORGANISATION (entity))));
+  if (MIGMAP_IS_DIALOGUE (entity))
+    return G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, migmap_dialogue_get_id (MIGMAP_DIALOGUE (entity))));
+  if (MIGMAP_IS_GROUP (entity))
+    return G_OBJECT (migmap_catalogue_lookup_group (catalogue, migmap_group_get_id (MIGMAP_GROUP (entity))));
+  if (MIGMAP_IS_PLACE (entity))
+    return G_OBJECT (migmap_catalogue_lookup_place (catalogue, migmap_place_get_id (MIGMAP_PLACE (entity))));
+  if (MIGMAP_IS_EVENT (entity))
+    return G_OBJECT (migmap_catalogue_lookup_event (catalogue, migmap_event_get_id (MIGMAP_EVENT (entity))));
+  if (MIGMAP_IS_DOCUMENT (entity))
+    return G_OBJECT (migmap_catalogue_lookup_document (catalogue, migmap_document_get_id (MIGMAP_DOCUMENT (entity))));
+  return NULL;
+}
+
 void
 migmap_map_state_set_catalogue (MigmapMapState *self, MigmapCatalogue *catalogue)
 {
@@ -759,6 +782,7 @@ migmap_map_state_set_catalogue (MigmapMapState *self, MigmapCatalogue *catalogue
   g_autofree char *country = NULL;
   MigmapProject *project = NULL;
   MigmapPlace *place = NULL;
+  GObject *entity = NULL;
 
   g_return_if_fail (MIGMAP_IS_MAP_STATE (self));
   g_return_if_fail (MIGMAP_IS_CATALOGUE (catalogue));
@@ -794,6 +818,11 @@ migmap_map_state_set_catalogue (MigmapMapState *self, MigmapCatalogue *catalogue
     project = migmap_catalogue_lookup_project (catalogue, migmap_project_get_id (self->selected_project));
   if (self->selected_place != NULL)
     place = migmap_catalogue_lookup_place (catalogue, migmap_place_get_id (self->selected_place));
+  entity = find_entity_again (catalogue, self->selected_entity);
+  g_object_freeze_notify (G_OBJECT (self));
   migmap_map_state_select (self, country, project, place);
+  /* An open page stays open on the edited entry. */
+  migmap_map_state_set_selected_entity (self, entity);
+  g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
 }
