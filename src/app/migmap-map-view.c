@@ -772,6 +772,30 @@ request_render (MigmapMapView *self, int width, int height, int scale, gboolean 
   start_job (self, width, height, scale);
 }
 
+/* The texture where its view lies in the current one: moved and scaled
+ * after a pan or zoom, at its own size after a resize. */
+static void
+draw_texture (MigmapMapView *self, GtkSnapshot *snapshot, int width, int height)
+{
+  double cx, cy, resolution = migmap_viewport_get_resolution (self->viewport);
+  double k = self->texture_resolution / resolution;
+  double texture_width = self->texture_width / (double) self->texture_scale;
+  double texture_height = self->texture_height / (double) self->texture_scale;
+
+  if (self->texture_generation == self->generation)
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
+  migmap_viewport_get_center (self->viewport, &cx, &cy);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (width / 2.0 + (self->texture_x - cx) / resolution - k * texture_width / 2.0,
+                                                    height / 2.0 - (self->texture_y - cy) / resolution - k * texture_height / 2.0,
+                                                    k * texture_width, k * texture_height));
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -791,30 +815,9 @@ migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 
   /* Nothing of an old map fits a new projection: the background until the
    * sharp frame arrives. */
-  if (self->texture == NULL || self->texture_projection != migmap_viewport_get_projection (self->viewport))
+  if (self->texture && self->texture_projection == migmap_viewport_get_projection (self->viewport))
     {
-    }
-  else if (self->texture_generation == self->generation)
-    {
-      gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      self->map_drawn = TRUE;
-    }
-  else
-    {
-      /* The last frame where its view lies in the new one, at its own size
-       * when the widget changed size meanwhile. */
-      double cx, cy, resolution = migmap_viewport_get_resolution (self->viewport);
-      double k = self->texture_resolution / resolution;
-      double texture_width = self->texture_width / (double) self->texture_scale;
-      double texture_height = self->texture_height / (double) self->texture_scale;
-
-      migmap_viewport_get_center (self->viewport, &cx, &cy);
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_append_texture (snapshot, self->texture,
-                                   &GRAPHENE_RECT_INIT (width / 2.0 + (self->texture_x - cx) / resolution - k * texture_width / 2.0,
-                                                        height / 2.0 - (self->texture_y - cy) / resolution - k * texture_height / 2.0,
-                                                        k * texture_width, k * texture_height));
-      gtk_snapshot_pop (snapshot);
+      draw_texture (self, snapshot, width, height);
       self->map_drawn = TRUE;
     }
 
