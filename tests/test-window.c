@@ -1300,6 +1300,101 @@ test_tab_order (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (countries_page_shown, switcher_button, WAIT_MS));
 }
 
+/* ---- the map while it moves ---- */
+
+typedef struct {
+  int     width, height;
+  gsize   stride;
+  guchar *data;
+} Pixels;
+
+/* What the map view draws now, without running the main loop: no sharp
+ * frame from the worker can arrive meanwhile. */
+static void
+snapshot_map (MigmapMapView *map, Pixels *out)
+{
+  GtkWidget *widget = GTK_WIDGET (map);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  out->width = gtk_widget_get_width (widget);
+  out->height = gtk_widget_get_height (widget);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, out->width, out->height));
+  out->stride = (gsize) gdk_texture_get_width (texture) * 4;
+  out->data = g_malloc (out->stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, out->data, out->stride);
+}
+
+static gboolean
+pixels_close (const Pixels *a, int ax, int ay, const Pixels *b, int bx, int by)
+{
+  const guchar *p = a->data + ay * a->stride + ax * 4, *q = b->data + by * b->stride + bx * 4;
+
+  for (int c = 0; c < 4; c++)
+    if (ABS (p[c] - q[c]) > 24)
+      return FALSE;
+  return p[3] == 255;   /* drawn, not the empty background */
+}
+
+/* The share of grid points whose pixel in @before, moved by
+ * x' = cx + k (x - cx) + dx (likewise y), is the pixel at x' in @after. */
+static double
+share_moved (const Pixels *before, const Pixels *after, double k, double cx, double cy, double dx, double dy)
+{
+  guint total = 0, same = 0;
+
+  for (int y = 20; y < before->height - 20; y += 12)
+    for (int x = 20; x < before->width - 20; x += 12)
+      {
+        int nx = (int) floor (cx + k * (x + 0.5 - cx) + dx), ny = (int) floor (cy + k * (y + 0.5 - cy) + dy);
+
+        if (nx < 20 || ny < 20 || nx >= after->width - 20 || ny >= after->height - 20)
+          continue;
+        total++;
+        same += pixels_close (before, x, y, after, nx, ny);
+      }
+  g_assert_cmpuint (total, >, 100);
+  return same / (double) total;
+}
+
+/* Panning and zooming show the last map moved and scaled at once, before
+ * the worker's sharp frame arrives: the map never blanks or jumps. */
+static void
+test_map_moves_before_render (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapViewport *viewport = migmap_map_view_get_viewport (map);
+  Pixels before, panned, zoomed;
+  double x0, y0, x1, y1, cx, cy;
+
+  snapshot_map (map, &before);
+  geo_to_map (f, 10.18, 36.81, &x0, &y0);
+  migmap_viewport_pan_by (viewport, 150, 40);
+  geo_to_map (f, 10.18, 36.81, &x1, &y1);
+  snapshot_map (map, &panned);
+  g_test_message ("pan: %.0f%% of the map moved along", 100 * share_moved (&before, &panned, 1, 0, 0, x1 - x0, y1 - y0));
+  g_assert_cmpfloat (share_moved (&before, &panned, 1, 0, 0, x1 - x0, y1 - y0), >, 0.97);
+  /* The check tells a moved map from one left in place. */
+  g_assert_cmpfloat (share_moved (&before, &panned, 1, 0, 0, 0, 0), <, 0.9);
+
+  cx = panned.width / 2.0;
+  cy = panned.height / 2.0;
+  migmap_viewport_zoom_at (viewport, 2.0, cx, cy);
+  snapshot_map (map, &zoomed);
+  g_test_message ("zoom: %.0f%% of the map scaled along", 100 * share_moved (&panned, &zoomed, 2, cx, cy, 0, 0));
+  g_assert_cmpfloat (share_moved (&panned, &zoomed, 2, cx, cy, 0, 0), >, 0.9);
+  g_assert_cmpfloat (share_moved (&panned, &zoomed, 1, 0, 0, 0, 0), <, 0.9);
+
+  g_free (before.data);
+  g_free (panned.data);
+  g_free (zoomed.data);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1315,6 +1410,8 @@ main (int argc, char **argv)
   g_assert_no_error (error);
 
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
+  g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
+              fixture_tear_down);
   g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
   g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);
   g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,

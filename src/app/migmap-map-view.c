@@ -3,13 +3,16 @@
  *
  * The view draws its MigmapMapState and reports clicks to it; it owns no
  * selection and no layers.  The map is rendered into an image of the
- * widget's size and handed to GTK as a texture.  The first frame, and a
- * frame at a new size or projection, is rendered at once; after a pan or a
- * zoom the last texture is shown moved and scaled to the new view (GTK keeps
- * it on the GPU, so a frame costs next to nothing) while a worker thread
- * renders the sharp frame, which replaces it when done.  The worker has its
- * own renderers, touched only while no job runs; the main ones answer
- * clicks.
+ * widget's size and handed to GTK as a texture.  Every map is rendered by
+ * a worker thread, never on the main thread: after a pan, a zoom or a
+ * resize the last texture is shown moved and scaled to the new view (GTK
+ * keeps it on the GPU, so a frame costs next to nothing) until the sharp
+ * frame replaces it.  While the view keeps moving, sharp frames start at
+ * most every MOTION_RENDER_INTERVAL: with software GL a new texture costs
+ * the frames around it far more than its drawing (the worker takes a core
+ * from the GL rasteriser, and the texture is uploaded), see
+ * bench/migmap-frame-bench.  The worker has its own renderers, touched only
+ * while no job runs; the main ones answer clicks.
  */
 #include "config.h"
 
@@ -25,6 +28,8 @@
 #define KINETIC_DECAY 4.0          /* per second */
 #define KINETIC_MIN_SPEED 30.0     /* pixels per second */
 #define CLICK_TOLERANCE_PX 3.0
+#define MOTION_RENDER_INTERVAL (250 * G_TIME_SPAN_MILLISECOND)
+#define SETTLE_TIME (50 * G_TIME_SPAN_MILLISECOND)   /* no change for this long: the view stopped */
 
 struct _MigmapMapView
 {
@@ -40,14 +45,18 @@ struct _MigmapMapView
   GdkTexture      *texture;
   gboolean         dirty;
   gint64           last_render_time;
+  gboolean         map_drawn;     /* a snapshot has drawn a map texture */
   /* What the texture shows: the viewport it was rendered for, and the
    * generation of the view (bumped by every change) it was rendered at. */
   double           texture_x, texture_y, texture_resolution;
   MigmapProjection texture_projection;
   int              texture_width, texture_height;   /* device pixels */
+  int              texture_scale;
   guint            generation, texture_generation;
   MigmapRenderer  *workers[2];
   gboolean         rendering;
+  gint64           job_start_time, change_time;
+  guint            render_timeout;
 
   double           drag_start_x, drag_start_y;   /* projected centre at drag start */
   double           pointer_x, pointer_y;
@@ -80,6 +89,7 @@ invalidate (MigmapMapView *self)
 {
   self->dirty = TRUE;
   self->generation++;
+  self->change_time = g_get_monotonic_time ();
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -597,7 +607,7 @@ migmap_map_view_reset_view (MigmapMapView *self)
 /* ---- drawing ---- */
 
 static void
-set_texture (MigmapMapView *self, cairo_surface_t *surface, MigmapViewport *viewport, guint generation)
+set_texture (MigmapMapView *self, cairo_surface_t *surface, int scale, MigmapViewport *viewport, guint generation)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
@@ -612,6 +622,7 @@ set_texture (MigmapMapView *self, cairo_surface_t *surface, MigmapViewport *view
                                           bytes, cairo_image_surface_get_stride (surface));
   self->texture_width = width;
   self->texture_height = height;
+  self->texture_scale = scale;
   migmap_viewport_get_center (viewport, &self->texture_x, &self->texture_y);
   self->texture_resolution = migmap_viewport_get_resolution (viewport);
   self->texture_projection = migmap_viewport_get_projection (viewport);
@@ -631,16 +642,6 @@ render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, i
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-}
-
-static void
-render_texture (MigmapMapView *self, int width, int height, int scale)
-{
-  gint64 start = g_get_monotonic_time ();
-  cairo_surface_t *surface = render_surface (active_renderer (self), self->viewport, width, height, scale);
-
-  set_texture (self, surface, self->viewport, self->generation);
-  self->last_render_time = g_get_monotonic_time () - start;
 }
 
 /* ---- the sharp frame, rendered in a thread ---- */
@@ -684,7 +685,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
 
   self->rendering = FALSE;
   /* Dropped when the view went away or changed size or projection
-   * meanwhile: the next snapshot renders those at once. */
+   * meanwhile: the next snapshot starts the frame for those. */
   if (surface == NULL || self->viewport == NULL || self->renderers[0] == NULL ||
       job->generation < self->texture_generation || job->scale != scale ||
       job->width != gtk_widget_get_width (GTK_WIDGET (self)) ||
@@ -695,7 +696,7 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  set_texture (self, surface, job->viewport, job->generation);
+  set_texture (self, surface, job->scale, job->viewport, job->generation);
   self->last_render_time = job->elapsed;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -747,7 +748,63 @@ start_job (MigmapMapView *self, int width, int height, int scale)
   task = g_task_new (self, NULL, job_done, NULL);
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;
+  self->job_start_time = g_get_monotonic_time ();
   g_task_run_in_thread (task, job_run);
+}
+
+static gboolean
+render_later (gpointer data)
+{
+  MigmapMapView *self = data;
+
+  self->render_timeout = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* @urgent: nothing usable is on screen (first frame, new size or
+ * projection), so no waiting.  Otherwise the sharp frame starts once the
+ * view stopped for SETTLE_TIME, or MOTION_RENDER_INTERVAL after the last
+ * one while it keeps moving; a first change after a rest starts it at once. */
+static void
+request_render (MigmapMapView *self, int width, int height, int scale, gboolean urgent)
+{
+  gint64 now, wait;
+
+  if (self->rendering || self->render_timeout)
+    return;
+  now = g_get_monotonic_time ();
+  wait = MIN (self->job_start_time + MOTION_RENDER_INTERVAL - now, self->change_time + SETTLE_TIME - now);
+  if (!urgent && wait > 0)
+    {
+      self->render_timeout = g_timeout_add ((guint) (wait / 1000) + 1, render_later, self);
+      return;
+    }
+  start_job (self, width, height, scale);
+}
+
+/* The texture where its view lies in the current one: moved and scaled
+ * after a pan or zoom, at its own size after a resize. */
+static void
+draw_texture (MigmapMapView *self, GtkSnapshot *snapshot, int width, int height)
+{
+  double cx, cy, resolution = migmap_viewport_get_resolution (self->viewport);
+  double k = self->texture_resolution / resolution;
+  double texture_width = self->texture_width / (double) self->texture_scale;
+  double texture_height = self->texture_height / (double) self->texture_scale;
+
+  if (self->texture_generation == self->generation)
+    {
+      gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      return;
+    }
+  migmap_viewport_get_center (self->viewport, &cx, &cy);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gtk_snapshot_append_texture (snapshot, self->texture,
+                               &GRAPHENE_RECT_INIT (width / 2.0 + (self->texture_x - cx) / resolution - k * texture_width / 2.0,
+                                                    height / 2.0 - (self->texture_y - cy) / resolution - k * texture_height / 2.0,
+                                                    k * texture_width, k * texture_height));
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -763,25 +820,16 @@ migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->texture == NULL ||
       self->texture_width != width * scale || self->texture_height != height * scale ||
       self->texture_projection != migmap_viewport_get_projection (self->viewport))
-    render_texture (self, width, height, scale);
+    request_render (self, width, height, scale, TRUE);
   else if (self->dirty)
-    start_job (self, width, height, scale);
+    request_render (self, width, height, scale, FALSE);
 
-  if (self->texture_generation == self->generation)
-    gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  else
+  /* Nothing of an old map fits a new projection: the background until the
+   * sharp frame arrives. */
+  if (self->texture && self->texture_projection == migmap_viewport_get_projection (self->viewport))
     {
-      /* The last frame where its view lies in the new one. */
-      double cx, cy, resolution = migmap_viewport_get_resolution (self->viewport);
-      double k = self->texture_resolution / resolution;
-
-      migmap_viewport_get_center (self->viewport, &cx, &cy);
-      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      gtk_snapshot_append_texture (snapshot, self->texture,
-                                   &GRAPHENE_RECT_INIT (width / 2.0 + (self->texture_x - cx) / resolution - k * width / 2.0,
-                                                        height / 2.0 - (self->texture_y - cy) / resolution - k * height / 2.0,
-                                                        k * width, k * height));
-      gtk_snapshot_pop (snapshot);
+      draw_texture (self, snapshot, width, height);
+      self->map_drawn = TRUE;
     }
 
   if (gtk_widget_has_visible_focus (widget))
@@ -824,6 +872,7 @@ migmap_map_view_dispose (GObject *object)
   MigmapMapView *self = MIGMAP_MAP_VIEW (object);
 
   stop_motion (self);
+  g_clear_handle_id (&self->render_timeout, g_source_remove);
   migmap_map_view_set_state (self, NULL);
   g_clear_object (&self->texture);
 
@@ -1094,4 +1143,13 @@ migmap_map_view_get_last_render_time (MigmapMapView *self)
 {
   g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), 0);
   return self->last_render_time;
+}
+
+/* TRUE once the widget has drawn a map, not only its background: what a
+ * user waits for at start-up. */
+gboolean
+migmap_map_view_get_map_drawn (MigmapMapView *self)
+{
+  g_return_val_if_fail (MIGMAP_IS_MAP_VIEW (self), FALSE);
+  return self->map_drawn;
 }
