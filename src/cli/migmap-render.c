@@ -358,7 +358,7 @@ run (Options *o, GError **error)
       shapes_path = g_strdup (fine ? fine_path : coarse_path);
     }
 
-  shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
+  shapes = migmap_shape_set_new_cached (shapes_path, NULL, error);
   if (shapes == NULL)
     return FALSE;
 
