@@ -135,12 +135,12 @@ add_full_rings (MigmapShapeSet *self, MigmapFeature *feature, MigmapPendingFeatu
 
       if (n < 3)
         continue;
+      /* The spare slot is set even when unused, so that the array holds no
+       * uninitialised bytes when it is written to the cache. */
+      p[2 * n] = p[0];
+      p[2 * n + 1] = p[1];
       if (p[0] != p[2 * n - 2] || p[1] != p[2 * n - 1])
-        {
-          p[2 * n] = p[0];
-          p[2 * n + 1] = p[1];
-          n++;
-        }
+        n++;
       if (n < 4)
         continue;
       ring.n_points = n;
