@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* migmap-shape-set-private.h: what the shape set's reader, simplifier and grid
- * index share; nothing outside migmap-shape-set*.c includes it */
+/* migmap-shape-set-private.h: what the shape set's reader, simplifier, grid
+ * index and cache share; nothing outside migmap-shape-set*.c includes it but
+ * the shape cache's fuzz target (fuzz/fuzz-shape-cache.c) */
 #pragma once
 
 #include "migmap-shape-set.h"

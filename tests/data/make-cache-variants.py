@@ -4,6 +4,8 @@
 for test-shape-cache.sh: each must be ignored, never trusted.
 
   make-cache-variants.py CACHE OUTDIR
+  make-cache-variants.py --make MAKER FILE.shp OUTDIR   (the fuzz corpus: MAKER
+      writes FILE.shp's cache as OUTDIR/valid, then the variants of it)
 
 truncated-N: the first N bytes.
 flip-N: bit N % 8 of byte N // 8 flipped (header fields, the key, the checksum,
@@ -15,6 +17,7 @@ forged-*: one count, offset or value made wrong and the checksum recomputed,
 import os
 import random
 import struct
+import subprocess
 import sys
 import zlib
 
@@ -73,7 +76,13 @@ def forged(data):
 
 
 def main():
-    source, outdir = sys.argv[1], sys.argv[2]
+    if sys.argv[1] == "--make":
+        maker, shp, outdir = sys.argv[2:5]
+        os.makedirs(outdir, exist_ok=True)
+        source = os.path.join(outdir, "valid")
+        subprocess.run([maker, shp, source], check=True)
+    else:
+        source, outdir = sys.argv[1], sys.argv[2]
     data = open(source, "rb").read()
     _, offsets, lengths = parse(data)
     os.makedirs(outdir, exist_ok=True)
