@@ -19,24 +19,34 @@ import random
 import struct
 import subprocess
 import sys
-import zlib
 
-HEADER = struct.Struct("<8sIIIIQ10Q10Q4d")
+HEADER = struct.Struct("<8sIIQQ10Q10Q4d")
 SECTIONS = ["key", "features", "strings", "full_rings", "coarse_rings", "cells", "entries", "edges",
             "full_points", "coarse_points"]
 
 
 def parse(data):
     fields = HEADER.unpack_from(data)
-    offsets = dict(zip(SECTIONS, fields[6:16]))
-    lengths = dict(zip(SECTIONS, fields[16:26]))
+    offsets = dict(zip(SECTIONS, fields[5:15]))
+    lengths = dict(zip(SECTIONS, fields[15:25]))
     return fields, offsets, lengths
+
+
+def checksum(body):
+    """Fletcher's sums over little-endian 64-bit words, as the cache's checksum_add ()."""
+    mask = (1 << 64) - 1
+    a, b = 1, 0
+    body += bytes(-len(body) % 8)  # a last partial word, padded with zeros
+    for (word,) in struct.iter_unpack("<Q", body):
+        a = (a + word) & mask
+        b = (b + a) & mask
+    return a ^ ((((b << 32) | (b >> 32)) & mask) * 0x9E3779B97F4A7C15 & mask)
 
 
 def reseal(data):
     """The checksum of what follows the header, as the writer computes it."""
     data = bytearray(data)
-    struct.pack_into("<I", data, 16, zlib.adler32(bytes(data[HEADER.size:])) & 0xFFFFFFFF)
+    struct.pack_into("<Q", data, 16, checksum(bytes(data[HEADER.size:])))
     return bytes(data)
 
 
@@ -63,6 +73,9 @@ def forged(data):
     put("coarse-ring-count", "<I", offsets["coarse_rings"] + 4, 2)
     put("feature-code", "<I", offsets["features"], 0xFFFFFFF0)
     put("feature-rings", "<II", offsets["features"] + 16, 0, 0xFFFFFFFF)
+    # Feature 0 claims every ring of the band, overlapping the others'.
+    put("feature-overlap", "<I", offsets["features"] + 24, lengths["full_rings"] // 48)
+    put("feature-no-coarse-ring", "<I", offsets["features"] + 28, 0)
     put("feature-largest", "<I", offsets["features"] + 12, 0xFFFFFFFF)
     put("point-nan", "<d", offsets["full_points"], float("nan"))
     put("point-far", "<d", offsets["coarse_points"] + 8, 1e300)
