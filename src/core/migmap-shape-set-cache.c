@@ -118,7 +118,8 @@ append_string (GString *key, const char *text)
   g_string_append_c (key, '\0');
 }
 
-static char *
+/* The absolute path and the field options, each NUL-terminated. */
+static GString *
 source_name (const char *path, const MigmapShapeSetOptions *options)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
@@ -127,7 +128,7 @@ source_name (const char *path, const MigmapShapeSetOptions *options)
   append_string (name, absolute);
   append_string (name, options ? options->code_field : NULL);
   append_string (name, options ? options->name_field : NULL);
-  return g_string_free (name, FALSE);
+  return name;
 }
 
 char *
@@ -136,6 +137,7 @@ _migmap_shape_cache_key (const char *path, const MigmapShapeSetOptions *options,
   static const char * const companions[] = { "shx", "SHX", "dbf", "DBF", "prj", "PRJ", "cpg", "CPG" };
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   g_autofree char *base = NULL;
+  g_autoptr(GString) name = NULL;
   GString *key;
   struct stat st;
 
@@ -146,10 +148,8 @@ _migmap_shape_cache_key (const char *path, const MigmapShapeSetOptions *options,
   g_string_append_printf (key, "migmap shape cache %d/%d/%s/%zu", CACHE_FORMAT, CACHE_BUILD_VERSION,
                           PACKAGE_VERSION, sizeof (void *));
   g_string_append_c (key, '\0');
-  append_string (key, absolute);
-  append_string (key, options ? options->code_field : NULL);
-  append_string (key, options ? options->name_field : NULL);
-
+  name = source_name (path, options);
+  g_string_append_len (key, name->str, name->len);
   append_file_identity (key, absolute);
   base = g_str_has_suffix (absolute, ".shp") || g_str_has_suffix (absolute, ".SHP")
     ? g_strndup (absolute, strlen (absolute) - 4) : g_strdup (absolute);
@@ -165,15 +165,11 @@ _migmap_shape_cache_key (const char *path, const MigmapShapeSetOptions *options,
 char *
 _migmap_shape_cache_file (const char *path, const MigmapShapeSetOptions *options)
 {
-  g_autofree char *name = source_name (path, options);
-  gsize length = strlen (name);
-  g_autofree char *digest = NULL;
+  g_autoptr(GString) name = source_name (path, options);
+  g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) name->str,
+                                                          name->len);
   g_autofree char *file = NULL;
 
-  /* The name holds three NUL-terminated strings. */
-  length += 1 + strlen (name + length + 1);
-  length += 1 + strlen (name + length + 1);
-  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guint8 *) name, length + 1);
   digest[32] = '\0';
   file = g_strdup_printf ("shapes-%s.cache", digest);
   return g_build_filename (g_get_user_cache_dir (), "migmap", file, NULL);
