@@ -140,6 +140,13 @@ check_unprojected (const char *path, GPtrArray *pending, GError **error)
   return FALSE;
 }
 
+#define WGS84_ESRI "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]]," \
+                   "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]"
+#define WGS84_GDAL "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563," \
+                   "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0," \
+                   "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]]," \
+                   "AUTHORITY[\"EPSG\",\"4326\"]]"
+
 /* PROJ's functions, looked up when a file first needs them. */
 #define PROJ_FUNCTIONS(X) \
   X (context_create) X (context_destroy) X (context_errno) X (context_errno_string) X (create) \
@@ -203,8 +210,15 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
   g_autoptr(PJ) operation = NULL;
   g_autoptr(PJ) normalized = NULL;
   PROJ_STRING_LIST warnings = NULL, errors = NULL;
-  const char *failure = load_proj ();
+  const char *failure;
 
+  /* Longitude/latitude on WGS84 as ESRI and GDAL write it (Natural Earth,
+   * ogr2ogr): what PROJ would find equivalent to EPSG:4326, without opening
+   * PROJ, its 36 libraries and its database for the bundled shapes. */
+  if (g_str_equal (wkt, WGS84_ESRI) || g_str_equal (wkt, WGS84_GDAL))
+    return TRUE;
+
+  failure = load_proj ();
   if (failure)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
