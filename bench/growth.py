@@ -16,7 +16,10 @@ Columns:
       --no-labels --shapes FILE -o out.png` against a Python process that
       imports mapnik, renders and saves the same PNG.  CPU: the same runs'
       user + system time, steadier than wall time on a shared machine.
-      RSS: peak resident memory of each.
+      RSS: peak resident memory of each.  migmap-render runs with a shape
+      cache of its own (XDG_CACHE_HOME in a temporary folder): 'cold' is its
+      first run, which reads the shapefile and writes the cache (wall time and
+      peak RSS); the rounds after it read the cache.
 --before adds the whole-process figures of an older build's migmap-render
 (before/after), run in the same rounds.
 Needs python3-mapnik (Debian: apt-get install python3-mapnik); without it
@@ -26,6 +29,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -102,7 +106,8 @@ def main():
                                                                            os.path.expanduser("~/.cache")),
                                                             "migmap-bench"))
     args = parser.parse_args()
-    env = dict(os.environ, MIGMAP_DATA_DIR=TOP)
+    cache_home = tempfile.mkdtemp(prefix="migmap-growth-cache-")
+    env = dict(os.environ, MIGMAP_DATA_DIR=TOP, XDG_CACHE_HOME=cache_home)
     try:
         import mapnik  # noqa: F401
         have_mapnik = True
@@ -123,11 +128,18 @@ def main():
           f"load average {os.getloadavg()[0]:.1f} at start")
     head = (f"{'shapes':8} {'vertices':>9} {'shp MB':>6} | {'load':>7} {'first':>7} {'steady':>7} "
             f"{'hit us':>6} | {'mapnik 1st':>10} {'steady':>7} {'ratio':>5} | {'process':>7} {'mapnik':>7} "
-            f"{'ratio':>5} {'spread':>11} | {'CPU':>6} {'mapnik':>6} {'ratio':>5} | {'RSS MB':>6} {'mapnik':>6}")
+            f"{'ratio':>5} {'spread':>11} | {'CPU':>6} {'mapnik':>6} {'ratio':>5} | {'RSS MB':>6} {'mapnik':>6} | "
+            f"{'cold':>7} {'RSS':>4}")
     print(head)
     for label, shp in files:
         mig, mapn, proc_mig, proc_map, cpu_mig, cpu_map, proc_old, cpu_old = [], [], [], [], [], [], [], []
         vertices = ""
+        shutil.rmtree(os.path.join(cache_home, "migmap"), ignore_errors=True)
+        cold, _ = run_timed([render, "--view", "world", "--size", "1920x1080", "--no-labels",
+                             "--shapes", shp, "-o", out_png], env)
+        shutil.rmtree(os.path.join(cache_home, "migmap"), ignore_errors=True)
+        cold_rss = rss_of([render, "--view", "world", "--size", "1920x1080", "--no-labels", "--shapes", shp,
+                           "-o", out_png], env)
         for _ in range(args.rounds):
             _, out = run_timed([bench, "--plain", "--view", "world", "--resolution", "10m",
                                 "--frames", str(args.frames), "--shapes", shp], env)
@@ -169,10 +181,10 @@ def main():
             line += (f"{m_first:8.0f}ms {m_steady:5.1f}ms {steady / m_steady:5.2f} | {med(proc_mig):5.0f}ms "
                      f"{med(proc_map):5.0f}ms {med(proc_mig) / med(proc_map):5.2f} "
                      f"{min(ratios):5.2f}-{max(ratios):4.2f} | {med(cpu_mig):4.0f}ms {med(cpu_map):4.0f}ms "
-                     f"{med(cpu_mig) / med(cpu_map):5.2f} | {rss:6.0f} {rss_m:6.0f}")
+                     f"{med(cpu_mig) / med(cpu_map):5.2f} | {rss:6.0f} {rss_m:6.0f} | {cold:5.0f}ms {cold_rss:4.0f}")
         else:
             line += (f"{'':10} {'':7} {'':5} | {med(proc_mig):5.0f}ms {'':7} {'':5} {'':11} | "
-                     f"{med(cpu_mig):4.0f}ms {'':6} {'':5} | {rss:6.0f}")
+                     f"{med(cpu_mig):4.0f}ms {'':6} {'':5} | {rss:6.0f} {'':6} | {cold:5.0f}ms {cold_rss:4.0f}")
         if args.before:
             rss_old = rss_of([os.path.join(args.before, "src", "cli", "migmap-render"), "--view", "world",
                               "--size", "1920x1080", "--no-labels", "--shapes", shp, "-o", out_png], env)
@@ -182,6 +194,7 @@ def main():
         print(line, flush=True)
     if os.path.exists(out_png):
         os.unlink(out_png)
+    shutil.rmtree(cache_home, ignore_errors=True)
     print(f"load average {os.getloadavg()[0]:.1f} at end; 'spread' is the lowest-highest per-round "
           "process ratio (noise: the machine is shared)")
 

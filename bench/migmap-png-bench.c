@@ -152,6 +152,19 @@ main (int argc, char **argv)
         MigmapPngSettings rle = { PNG_FILTER_NONE, 3, Z_FILTERED };
         measure ("none, zlib 3, Z_FILTERED", surface, &rle, runs, cairo_ms, reference->len);
       }
+      /* Run-length matching only looks one byte back: after the sub or up
+       * filter, flat colour is runs of zeros. */
+      for (guint f = 0; f < 3; f++)
+        for (int level = 1; level <= 3; level += 2)
+          {
+            MigmapPngSettings settings = { filters[f].filters, level, Z_RLE };
+            const MigmapPngSettings *chosen = migmap_png_settings_default ();
+            g_autofree char *label = g_strdup_printf ("%s, zlib %d, Z_RLE", filters[f].name, level);
+            gboolean is_default = chosen->filters == settings.filters && chosen->level == settings.level &&
+                                  chosen->strategy == settings.strategy;
+
+            measure (label, surface, is_default ? chosen : &settings, runs, cairo_ms, reference->len);
+          }
       cairo_surface_destroy (surface);
     }
   return 0;

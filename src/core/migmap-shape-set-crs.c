@@ -13,6 +13,7 @@
 #include "migmap-shape-set-private.h"
 
 #include <math.h>
+#include <gmodule.h>
 #include <proj.h>
 #include <stdio.h>
 
@@ -139,60 +140,135 @@ check_unprojected (const char *path, GPtrArray *pending, GError **error)
   return FALSE;
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ_CONTEXT, proj_context_destroy)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ, proj_destroy)
+#define WGS84_ESRI "GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]]," \
+                   "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]]"
+#define WGS84_GDAL "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563," \
+                   "AUTHORITY[\"EPSG\",\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0," \
+                   "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]]," \
+                   "AUTHORITY[\"EPSG\",\"4326\"]]"
+
+/* PROJ's functions, looked up when a file first needs them. */
+#define PROJ_FUNCTIONS(X) \
+  X (context_create) X (context_destroy) X (context_errno) X (context_errno_string) X (create) \
+  X (create_crs_to_crs_from_pj) X (create_from_wkt) X (crs_get_geodetic_crs) X (destroy) \
+  X (get_name) X (get_type) X (is_crs) X (is_equivalent_to_with_ctx) X (log_level) \
+  X (normalize_for_visualization) X (string_list_destroy) X (trans_generic)
+
+static struct {
+#define PROJ_MEMBER(name) __typeof__ (proj_##name) *name;
+  PROJ_FUNCTIONS (PROJ_MEMBER)
+#undef PROJ_MEMBER
+} proj;
+
+/* Opens PROJ once per process; NULL when it is there, else why not. */
+static const char *
+load_proj (void)
+{
+  static gsize done;
+  static char *failure;
+
+  if (g_once_init_enter (&done))
+    {
+      GModule *module = g_module_open (MIGMAP_PROJ_SONAME, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      if (module == NULL)
+        failure = g_strdup (g_module_error ());
+#define PROJ_LOOKUP(name) \
+      if (module && failure == NULL && !g_module_symbol (module, "proj_" #name, (gpointer *) &proj.name)) \
+        failure = g_strdup (g_module_error ());
+      PROJ_FUNCTIONS (PROJ_LOOKUP)
+#undef PROJ_LOOKUP
+      if (module)
+        g_module_make_resident (module);
+      g_once_init_leave (&done, 1);
+    }
+  return failure;
+}
+
+static void
+context_free (PJ_CONTEXT *ctx)
+{
+  proj.context_destroy (ctx);
+}
+
+static void
+pj_free (PJ *pj)
+{
+  if (pj)
+    proj.destroy (pj);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ_CONTEXT, context_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PJ, pj_free)
 
 static gboolean
 reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *pending, GError **error)
 {
-  g_autoptr(PJ_CONTEXT) ctx = proj_context_create ();
+  g_autoptr(PJ_CONTEXT) ctx = NULL;
   g_autoptr(PJ) source = NULL;
   g_autoptr(PJ) target = NULL;
   g_autoptr(PJ) operation = NULL;
   g_autoptr(PJ) normalized = NULL;
   PROJ_STRING_LIST warnings = NULL, errors = NULL;
+  const char *failure;
+
+  /* Longitude/latitude on WGS84 as ESRI and GDAL write it (Natural Earth,
+   * ogr2ogr): what PROJ would find equivalent to EPSG:4326, without opening
+   * PROJ, its 36 libraries and its database for the bundled shapes. */
+  if (g_str_equal (wkt, WGS84_ESRI) || g_str_equal (wkt, WGS84_GDAL))
+    return TRUE;
+
+  failure = load_proj ();
+  if (failure)
+    {
+      g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
+                   _("%s: cannot convert from the coordinate system in %s: PROJ cannot be loaded (%s)"),
+                   path, prj_path, failure);
+      return FALSE;
+    }
+  ctx = proj.context_create ();
 
   /* Errors come back through the return values; PROJ's log goes to stderr. */
-  proj_log_level (ctx, PJ_LOG_NONE);
+  proj.log_level (ctx, PJ_LOG_NONE);
 
-  source = proj_create_from_wkt (ctx, wkt, NULL, &warnings, &errors);
-  if (source == NULL || !proj_is_crs (source))
+  source = proj.create_from_wkt (ctx, wkt, NULL, &warnings, &errors);
+  if (source == NULL || !proj.is_crs (source))
     {
       const char *why = errors && errors[0] ? errors[0] : "not a coordinate system in WKT";
 
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
                    _("%s: the projection file %s cannot be understood: %s"), path, prj_path, why);
-      proj_string_list_destroy (warnings);
-      proj_string_list_destroy (errors);
+      proj.string_list_destroy (warnings);
+      proj.string_list_destroy (errors);
       return FALSE;
     }
-  proj_string_list_destroy (warnings);
-  proj_string_list_destroy (errors);
+  proj.string_list_destroy (warnings);
+  proj.string_list_destroy (errors);
 
-  target = proj_create (ctx, "EPSG:4326");
+  target = proj.create (ctx, "EPSG:4326");
   if (target == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
                    _("%s: cannot convert from the coordinate system in %s: PROJ has no WGS84 (%s); is the proj-data package installed?"),
-                   path, prj_path, proj_context_errno_string (ctx, proj_context_errno (ctx)));
+                   path, prj_path, proj.context_errno_string (ctx, proj.context_errno (ctx)));
       return FALSE;
     }
   /* Already longitude/latitude on WGS84: nothing to convert. */
-  if (proj_is_equivalent_to_with_ctx (ctx, source, target, PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+  if (proj.is_equivalent_to_with_ctx (ctx, source, target, PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
     return TRUE;
 
   /* Searching PROJ's database for a datum transformation to WGS84 can take
    * seconds for an unusual ellipsoid, and buys metres, far below what a
    * country map shows.  So a geographic file is taken as longitude/latitude
    * as it is, and a projected one is only unprojected onto its own datum. */
-  switch (proj_get_type (source))
+  switch (proj.get_type (source))
     {
     case PJ_TYPE_GEOGRAPHIC_2D_CRS:
     case PJ_TYPE_GEOGRAPHIC_3D_CRS:
       return TRUE;
     case PJ_TYPE_PROJECTED_CRS:
-      g_clear_pointer (&target, proj_destroy);
-      target = proj_crs_get_geodetic_crs (ctx, source);
+      g_clear_pointer (&target, pj_free);
+      target = proj.crs_get_geodetic_crs (ctx, source);
       break;
     default:
       break;
@@ -201,20 +277,20 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
                    _("%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s"),
-                   path, prj_path, proj_get_name (source),
-                   proj_context_errno_string (ctx, proj_context_errno (ctx)));
+                   path, prj_path, proj.get_name (source),
+                   proj.context_errno_string (ctx, proj.context_errno (ctx)));
       return FALSE;
     }
 
-  operation = proj_create_crs_to_crs_from_pj (ctx, source, target, NULL, NULL);
+  operation = proj.create_crs_to_crs_from_pj (ctx, source, target, NULL, NULL);
   if (operation)
-    normalized = proj_normalize_for_visualization (ctx, operation);
+    normalized = proj.normalize_for_visualization (ctx, operation);
   if (normalized == NULL)
     {
       g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_FORMAT,
                    _("%s: PROJ cannot convert the coordinate system in %s (%s) to longitude/latitude: %s"),
-                   path, prj_path, proj_get_name (source),
-                   proj_context_errno_string (ctx, proj_context_errno (ctx)));
+                   path, prj_path, proj.get_name (source),
+                   proj.context_errno_string (ctx, proj.context_errno (ctx)));
       return FALSE;
     }
 
@@ -227,7 +303,7 @@ reproject (const char *path, const char *prj_path, const char *wkt, GPtrArray *p
           const MigmapPendingPart *part = &g_array_index (feature->parts, MigmapPendingPart, k);
           double *p = &g_array_index (feature->points, double, 2 * part->first);
 
-          proj_trans_generic (normalized, PJ_FWD,
+          proj.trans_generic (normalized, PJ_FWD,
                               p, 2 * sizeof (double), part->n_points,
                               p + 1, 2 * sizeof (double), part->n_points,
                               NULL, 0, 0, NULL, 0, 0);

@@ -155,7 +155,7 @@ set_budget_error (MigmapShapeSet *self, GError **error)
 {
   g_set_error (error, MIGMAP_SHAPE_SET_ERROR, MIGMAP_SHAPE_SET_ERROR_GEOMETRY,
                _("%s: the shapes are too complex to index: their edges cross more than %llu map cells of %g degrees (many long edges, or many overlapping countries)"), self->path,
-               (unsigned long long) MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
+               (unsigned long long) MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->band_n_values[MIGMAP_DETAIL_FULL] / 2,
                     INDEX_MAX_ENTRIES),
                CELL_DEG);
 }
@@ -183,7 +183,7 @@ gboolean
 _migmap_shape_set_build_index (MigmapShapeSet *self, GError **error)
 {
   const guint n_cells = GRID_COLS * GRID_ROWS;
-  const double *P = (const double *) self->points[MIGMAP_DETAIL_FULL]->data;
+  const double *P = self->band_points[MIGMAP_DETAIL_FULL];
   GArray *rings = self->rings[MIGMAP_DETAIL_FULL];
   g_autofree guint32 *edge_start = g_new0 (guint32, n_cells + 1);
   g_autofree guint32 *cursor = NULL;
@@ -194,8 +194,10 @@ _migmap_shape_set_build_index (MigmapShapeSet *self, GError **error)
   g_autoptr(GArray) crossings = g_array_new (FALSE, FALSE, sizeof (double) * 2);
   WalkState state = { 0 };
   guint32 n_edges = 0;
+  guint32 *edges = NULL, *cell_entry_start;
+  MigmapIndexEntry *entries;
 
-  state.budget = MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->points[MIGMAP_DETAIL_FULL]->len / 2,
+  state.budget = MIN (INDEX_BASE_ENTRIES + INDEX_ENTRIES_PER_EDGE * (guint64) self->band_n_values[MIGMAP_DETAIL_FULL] / 2,
                       INDEX_MAX_ENTRIES);
   state.counts = edge_start;
 
@@ -231,11 +233,14 @@ _migmap_shape_set_build_index (MigmapShapeSet *self, GError **error)
           for (guint c = 0; c < n_cells; c++)
             edge_start[c + 1] += edge_start[c];
           n_edges = edge_start[n_cells];
-          self->edges = g_new (guint32, MAX (n_edges, 1));
+          edges = g_new (guint32, MAX (n_edges, 1));
+          self->index_storage[0] = edges;
+          self->edges = edges;
+          self->n_edges = n_edges;
           edge_feature = g_new (guint32, MAX (n_edges, 1));
           cursor = g_memdup2 (edge_start, sizeof (guint32) * n_cells);
           state.cursor = cursor;
-          state.edges = self->edges;
+          state.edges = edges;
           state.edge_feature = edge_feature;
         }
     }
@@ -330,24 +335,29 @@ _migmap_shape_set_build_index (MigmapShapeSet *self, GError **error)
   g_clear_pointer (&crossings, g_array_unref);
 
   /* Merge runs and wholly-inside cells into one table. */
-  self->cell_entry_start = g_new0 (guint32, n_cells + 1);
+  cell_entry_start = g_new0 (guint32, n_cells + 1);
+  self->index_storage[1] = cell_entry_start;
   for (guint k = 0; k < full->len; k++)
-    self->cell_entry_start[g_array_index (full, FullCell, k).cell + 1]++;
+    cell_entry_start[g_array_index (full, FullCell, k).cell + 1]++;
   for (guint c = 0; c < n_cells; c++)
-    self->cell_entry_start[c + 1] += self->cell_entry_start[c] + (run_start[c + 1] - run_start[c]);
-  self->entries = g_new (MigmapIndexEntry, MAX (self->cell_entry_start[n_cells], 1));
+    cell_entry_start[c + 1] += cell_entry_start[c] + (run_start[c + 1] - run_start[c]);
+  entries = g_new (MigmapIndexEntry, MAX (cell_entry_start[n_cells], 1));
+  self->index_storage[2] = entries;
   for (guint c = 0; c < n_cells; c++)
     {
-      cursor[c] = self->cell_entry_start[c];
+      cursor[c] = cell_entry_start[c];
       for (guint32 e = run_start[c]; e < run_start[c + 1]; e++)
-        self->entries[cursor[c]++] = g_array_index (runs, MigmapIndexEntry, e);
+        entries[cursor[c]++] = g_array_index (runs, MigmapIndexEntry, e);
     }
   for (guint k = 0; k < full->len; k++)
     {
       FullCell *inside = &g_array_index (full, FullCell, k);
       MigmapIndexEntry entry = { inside->feature, 0, 0, TRUE };
-      self->entries[cursor[inside->cell]++] = entry;
+      entries[cursor[inside->cell]++] = entry;
     }
+  self->cell_entry_start = cell_entry_start;
+  self->entries = entries;
+  self->n_entries = cell_entry_start[n_cells];
   return TRUE;
 }
 
@@ -379,7 +389,7 @@ migmap_shape_set_feature_at (MigmapShapeSet *self, double lon, double lat)
   if (!(lon >= -180.0 && lon <= 180.0 && lat >= -90.0 && lat <= 90.0))
     return NULL;
 
-  P = (const double *) self->points[MIGMAP_DETAIL_FULL]->data;
+  P = self->band_points[MIGMAP_DETAIL_FULL];
   col = grid_col (lon);
   row = grid_row (lat);
   cell = row * GRID_COLS + col;
@@ -420,7 +430,7 @@ migmap_shape_set_feature_near (MigmapShapeSet *self,
   if (hit || !(max_distance_deg > 0.0) || !(fabs (lon) <= 180.0 && fabs (lat) <= 90.0))
     return hit;
 
-  P = (const double *) self->points[MIGMAP_DETAIL_FULL]->data;
+  P = self->band_points[MIGMAP_DETAIL_FULL];
   reach = (int) ceil (max_distance_deg / CELL_DEG);
   for (int row = (int) grid_row (lat) - reach; row <= (int) grid_row (lat) + reach; row++)
     for (int col = (int) grid_col (lon) - reach; col <= (int) grid_col (lon) + reach; col++)

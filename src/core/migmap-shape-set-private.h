@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* migmap-shape-set-private.h: what the shape set's reader, simplifier and grid
- * index share; nothing outside migmap-shape-set*.c includes it */
+/* migmap-shape-set-private.h: what the shape set's reader, simplifier, grid
+ * index and cache share; nothing outside migmap-shape-set*.c includes it but
+ * the shape cache's fuzz target (fuzz/fuzz-shape-cache.c) */
 #pragma once
 
 #include "migmap-shape-set.h"
@@ -27,7 +28,12 @@ struct _MigmapShapeSet
   char            *path;
   GPtrArray       *features;     /* MigmapFeature, owned */
   GHashTable      *by_code;      /* code -> MigmapFeature */
+  /* A band built in memory fills points[d]; one read from the cache stays
+   * in the mapped file.  band_points/band_n_values say where a ready band's
+   * points are either way. */
   GArray          *points[MIGMAP_N_DETAILS];
+  const double    *band_points[MIGMAP_N_DETAILS];
+  gsize            band_n_values[MIGMAP_N_DETAILS];
   GArray          *rings[MIGMAP_N_DETAILS];
   /* The coarser bands are built on first use (a world view needs only the
    * coarsest, a print of a region only one other); the lock makes that safe
@@ -38,9 +44,19 @@ struct _MigmapShapeSet
   guint           *largest;
   MigmapGeoBounds  bounds;
 
-  guint32          *cell_entry_start; /* GRID_COLS * GRID_ROWS + 1 */
-  MigmapIndexEntry *entries;
-  guint32          *edges;            /* index of an edge's first point in points[FULL] */
+  /* In memory when built here, in the mapped cache when read from it. */
+  const guint32          *cell_entry_start; /* GRID_COLS * GRID_ROWS + 1 */
+  const MigmapIndexEntry *entries;
+  const guint32          *edges;            /* index of an edge's first point in the full band */
+  gsize                   n_entries;
+  gsize                   n_edges;
+  gpointer                index_storage[3]; /* what the three point to when built here */
+
+  /* The cache file the set was read from, mapped read-only; NULL when the
+   * set was read from the shapefile. */
+  gpointer         cache_map;
+  gsize            cache_map_size;
+  gboolean         cache_map_is_heap; /* g_malloc'd (fuzzing), not mapped */
 };
 
 /* One part (ring) of a record, as read: points[first .. first + n_points),
@@ -79,6 +95,47 @@ gboolean    _migmap_shape_set_to_lon_lat         (const char     *path,
 /* migmap-shape-set-simplify.c */
 void        _migmap_shape_set_build_band          (MigmapShapeSet *self,
                                                   MigmapDetail    detail);
+
+/* migmap-shape-set.c */
+MigmapShapeSet *_migmap_shape_set_new_empty       (const char     *path);
+void        _migmap_shape_set_band_done          (MigmapShapeSet *self,
+                                                  MigmapDetail    detail);
+void        _migmap_shape_set_ensure_band        (MigmapShapeSet *self,
+                                                  MigmapDetail    detail);
+
+/* migmap-shape-set-cache.c */
+/* What a cache must match: format, build, the files' identity, size and
+ * times, the field options; NULL when the .shp cannot be looked at. */
+char       *_migmap_shape_cache_key              (const char                  *path,
+                                                  const MigmapShapeSetOptions *options,
+                                                  gsize                       *key_length);
+/* Where the cache of @path read with @options lives: one file per source
+ * and options, replaced when the source changes. */
+char       *_migmap_shape_cache_file             (const char                  *path,
+                                                  const MigmapShapeSetOptions *options);
+/* NULL (and a debug message saying why) unless the cache is whole and matches. */
+MigmapShapeSet *_migmap_shape_cache_load          (const char     *path,
+                                                  const char     *cache_file,
+                                                  const char     *key,
+                                                  gsize           key_length);
+/* Takes @data, which must be 8-byte aligned: munmap()ed when @is_mapped,
+ * else g_free()d, once the set is gone or on failure. */
+MigmapShapeSet *_migmap_shape_cache_load_from_data (const char   *path,
+                                                   const char   *key,
+                                                   gsize         key_length,
+                                                   gpointer      data,
+                                                   gsize         size,
+                                                   gboolean      is_mapped,
+                                                   GError      **error);
+/* Failing to write (read-only folder, full disk) only costs the next run time. */
+void        _migmap_shape_cache_save             (MigmapShapeSet *self,
+                                                  const char     *cache_file,
+                                                  const char     *key,
+                                                  gsize           key_length);
+/* The bytes _migmap_shape_cache_save() writes. */
+GBytes     *_migmap_shape_cache_serialize        (MigmapShapeSet *self,
+                                                  const char     *key,
+                                                  gsize           key_length);
 
 /* migmap-shape-set-index.c */
 gboolean    _migmap_shape_set_build_index        (MigmapShapeSet *self,

@@ -170,4 +170,5 @@ _migmap_shape_set_build_band (MigmapShapeSet *self, MigmapDetail detail)
       MigmapRing *ring = &g_array_index (self->rings[detail], MigmapRing, r);
       ring->points = &g_array_index (self->points[detail], double, GPOINTER_TO_SIZE (ring->points) * 2);
     }
+  _migmap_shape_set_band_done (self, detail);
 }

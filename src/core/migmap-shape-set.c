@@ -13,6 +13,8 @@
 #include "migmap-shape-set-private.h"
 
 #include <math.h>
+#include <string.h>
+#include <sys/mman.h>
 
 G_DEFINE_FINAL_TYPE (MigmapShapeSet, migmap_shape_set, G_TYPE_OBJECT)
 
@@ -42,10 +44,13 @@ migmap_shape_set_finalize (GObject *object)
       g_clear_pointer (&self->points[d], g_array_unref);
       g_clear_pointer (&self->rings[d], g_array_unref);
     }
-  g_free (self->cell_entry_start);
-  g_free (self->entries);
-  g_free (self->edges);
+  for (guint i = 0; i < G_N_ELEMENTS (self->index_storage); i++)
+    g_free (self->index_storage[i]);
   g_free (self->largest);
+  if (self->cache_map && self->cache_map_is_heap)
+    g_free (self->cache_map);
+  else if (self->cache_map)
+    munmap (self->cache_map, self->cache_map_size);
   g_mutex_clear (&self->band_lock);
 
   G_OBJECT_CLASS (migmap_shape_set_parent_class)->finalize (object);
@@ -130,12 +135,12 @@ add_full_rings (MigmapShapeSet *self, MigmapFeature *feature, MigmapPendingFeatu
 
       if (n < 3)
         continue;
+      /* The spare slot is set even when unused, so that the array holds no
+       * uninitialised bytes when it is written to the cache. */
+      p[2 * n] = p[0];
+      p[2 * n + 1] = p[1];
       if (p[0] != p[2 * n - 2] || p[1] != p[2 * n - 1])
-        {
-          p[2 * n] = p[0];
-          p[2 * n + 1] = p[1];
-          n++;
-        }
+        n++;
       if (n < 4)
         continue;
       ring.n_points = n;
@@ -238,8 +243,7 @@ load (const char                  *path,
   if (pending == NULL)
     return NULL;
 
-  self = g_object_new (MIGMAP_TYPE_SHAPE_SET, NULL);
-  self->path = g_strdup (path);
+  self = _migmap_shape_set_new_empty (path);
   bounds_clear (&self->bounds);
 
   /* All features share the reader's point array: it becomes the full band
@@ -300,6 +304,7 @@ load (const char                  *path,
       ring->points = &g_array_index (self->points[MIGMAP_DETAIL_FULL], double,
                                      GPOINTER_TO_SIZE (ring->points) * 2);
     }
+  _migmap_shape_set_band_done (self, MIGMAP_DETAIL_FULL);
   self->largest = (guint *) g_array_free (g_steal_pointer (&largest_rings), FALSE);
 
   if (!_migmap_shape_set_build_index (self, error))
@@ -308,10 +313,27 @@ load (const char                  *path,
   return g_steal_pointer (&self);
 }
 
+MigmapShapeSet *
+_migmap_shape_set_new_empty (const char *path)
+{
+  MigmapShapeSet *self = g_object_new (MIGMAP_TYPE_SHAPE_SET, NULL);
+
+  self->path = g_strdup (path);
+  return self;
+}
+
+/* The band's points array is final: note where they are. */
+void
+_migmap_shape_set_band_done (MigmapShapeSet *self, MigmapDetail detail)
+{
+  self->band_points[detail] = (const double *) self->points[detail]->data;
+  self->band_n_values[detail] = self->points[detail]->len;
+}
+
 /* A band's arrays and its features' ring_start/n_rings are written once,
  * under the lock; readers that saw band_ready under the lock see them too. */
-static void
-ensure_band (MigmapShapeSet *self, MigmapDetail detail)
+void
+_migmap_shape_set_ensure_band (MigmapShapeSet *self, MigmapDetail detail)
 {
   if (g_atomic_int_get (&self->band_ready[detail]))
     return;
@@ -364,7 +386,7 @@ migmap_shape_set_get_rings (MigmapShapeSet      *self,
   g_return_val_if_fail (feature != NULL, NULL);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, NULL);
 
-  ensure_band (self, detail);
+  _migmap_shape_set_ensure_band (self, detail);
   *n_rings = feature->n_rings[detail];
   return &g_array_index (self->rings[detail], MigmapRing, feature->ring_start[detail]);
 }
@@ -375,22 +397,45 @@ migmap_shape_set_get_n_points (MigmapShapeSet *self, MigmapDetail detail)
 {
   g_return_val_if_fail (MIGMAP_IS_SHAPE_SET (self), 0);
   g_return_val_if_fail (detail < MIGMAP_N_DETAILS, 0);
-  ensure_band (self, detail);
-  return self->points[detail]->len / 2;
+  _migmap_shape_set_ensure_band (self, detail);
+  return self->band_n_values[detail] / 2;
 }
 
-MigmapShapeSet *
-migmap_shape_set_new_from_file (const char                  *path,
-                                const MigmapShapeSetOptions *options,
-                                GError                     **error)
+static MigmapShapeSet *
+new_from_file (const char                  *path,
+               const MigmapShapeSetOptions *options,
+               gboolean                     cached,
+               GError                     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  MigmapShapeSet *self;
+  g_autofree char *key = NULL;
+  g_autofree char *cache_file = NULL;
+  gsize key_length = 0;
+  MigmapShapeSet *self = NULL;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (cached && g_strcmp0 (g_getenv ("MIGMAP_SHAPE_CACHE"), "off") == 0)
+    cached = FALSE;
+  if (cached)
+    key = _migmap_shape_cache_key (path, options, &key_length);
+  if (key)
+    {
+      cache_file = _migmap_shape_cache_file (path, options);
+      self = _migmap_shape_cache_load (path, cache_file, key, key_length);
+    }
+  if (self)
+    return self;
 
   self = load (path, options, &local_error);
+  /* Only a set that loaded is cached, and only if its files did not change
+   * while they were read: errors are reported from the shapefile each time. */
+  if (self && key)
+    {
+      gsize after_length = 0;
+      g_autofree char *after = _migmap_shape_cache_key (path, options, &after_length);
+
+      if (after && after_length == key_length && memcmp (after, key, key_length) == 0)
+        _migmap_shape_cache_save (self, cache_file, key, key_length);
+    }
   /* Messages quote the path, which need not be UTF-8. */
   if (local_error && !g_utf8_validate (local_error->message, -1, NULL))
     {
@@ -402,4 +447,26 @@ migmap_shape_set_new_from_file (const char                  *path,
   if (local_error)
     g_propagate_error (error, g_steal_pointer (&local_error));
   return self;
+}
+
+MigmapShapeSet *
+migmap_shape_set_new_from_file (const char                  *path,
+                                const MigmapShapeSetOptions *options,
+                                GError                     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_from_file (path, options, FALSE, error);
+}
+
+MigmapShapeSet *
+migmap_shape_set_new_cached (const char                  *path,
+                             const MigmapShapeSetOptions *options,
+                             GError                     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return new_from_file (path, options, TRUE, error);
 }

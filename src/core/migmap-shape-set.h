@@ -65,6 +65,14 @@ GQuark                migmap_shape_set_error_quark (void);
 MigmapShapeSet       *migmap_shape_set_new_from_file (const char                  *path,
                                                       const MigmapShapeSetOptions *options,
                                                       GError                     **error);
+/* The same set, read from a cache of what loading computed when the cache
+ * matches the files (path, size, times) and is whole; else loaded from the
+ * shapefile and cached for next time in $XDG_CACHE_HOME/migmap.  Errors
+ * are the shapefile's, as migmap_shape_set_new_from_file() reports them.
+ * MIGMAP_SHAPE_CACHE=off in the environment turns the cache off. */
+MigmapShapeSet       *migmap_shape_set_new_cached    (const char                  *path,
+                                                      const MigmapShapeSetOptions *options,
+                                                      GError                     **error);
 const char           *migmap_shape_set_get_path      (MigmapShapeSet *self);
 guint                 migmap_shape_set_get_n_features (MigmapShapeSet *self);
 const MigmapFeature  *migmap_shape_set_get_feature   (MigmapShapeSet *self,
