@@ -30,6 +30,11 @@ struct _MigmapApplication
   MigmapCatalogueFile *catalogue_file;
   MigmapShapeSet      *shapes;
   int              exit_status;
+  /* Loader threads still running: shutdown waits for them, since a library
+   * torn down by exit() under a running thread can crash it. */
+  GMutex           loading_lock;
+  GCond            loading_done;
+  guint            n_loading;
 };
 
 G_DEFINE_FINAL_TYPE (MigmapApplication, migmap_application, GTK_TYPE_APPLICATION)
@@ -59,7 +64,7 @@ migmap_application_load_data (MigmapApplication *self, GError **error)
   self->catalogue_file = migmap_catalogue_file_open (catalogue_path, bundled_path, codes, error);
   if (self->catalogue_file == NULL)
     return FALSE;
-  self->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, error);
+  self->shapes = migmap_shape_set_new_cached (shapes_path, NULL, error);
   return self->shapes != NULL;
 }
 
@@ -68,12 +73,17 @@ load_detailed_shapes (GTask *task, gpointer source, gpointer task_data, GCancell
 {
   g_autofree char *path = migmap_find_data_file ("shapes/ne_10m_admin0.shp");
   GError *error = NULL;
-  MigmapShapeSet *shapes = migmap_shape_set_new_from_file (path, NULL, &error);
+  MigmapShapeSet *shapes = migmap_shape_set_new_cached (path, NULL, &error);
+  MigmapApplication *self = task_data;
 
   if (shapes)
     g_task_return_pointer (task, shapes, g_object_unref);
   else
     g_task_return_error (task, error);
+  g_mutex_lock (&self->loading_lock);
+  self->n_loading--;
+  g_cond_broadcast (&self->loading_done);
+  g_mutex_unlock (&self->loading_lock);
 }
 
 static void
@@ -140,6 +150,10 @@ migmap_application_activate (GApplication *application)
   if (self->shapes_path == NULL)
     {
       task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
+      g_task_set_task_data (task, self, NULL);
+      g_mutex_lock (&self->loading_lock);
+      self->n_loading++;
+      g_mutex_unlock (&self->loading_lock);
       g_task_run_in_thread (task, load_detailed_shapes);
     }
 }
@@ -213,10 +227,27 @@ migmap_application_handle_local_options (GApplication *application, GVariantDict
 }
 
 static void
+migmap_application_shutdown (GApplication *application)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (application);
+
+  g_mutex_lock (&self->loading_lock);
+  while (self->n_loading > 0)
+    g_cond_wait (&self->loading_done, &self->loading_lock);
+  g_mutex_unlock (&self->loading_lock);
+  /* Deliver what the loaders returned, so nothing is left half-owned. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  G_APPLICATION_CLASS (migmap_application_parent_class)->shutdown (application);
+}
+
+static void
 migmap_application_finalize (GObject *object)
 {
   MigmapApplication *self = MIGMAP_APPLICATION (object);
 
+  g_mutex_clear (&self->loading_lock);
+  g_cond_clear (&self->loading_done);
   g_free (self->catalogue_path);
   g_free (self->shapes_path);
   g_clear_object (&self->catalogue_file);
@@ -234,6 +265,7 @@ migmap_application_class_init (MigmapApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = migmap_application_finalize;
   app_class->activate = migmap_application_activate;
   app_class->startup = migmap_application_startup;
+  app_class->shutdown = migmap_application_shutdown;
   app_class->handle_local_options = migmap_application_handle_local_options;
 }
 
@@ -246,6 +278,8 @@ migmap_application_init (MigmapApplication *self)
     { NULL }
   };
 
+  g_mutex_init (&self->loading_lock);
+  g_cond_init (&self->loading_done);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   self->settings = migmap_settings_dup ();
 }

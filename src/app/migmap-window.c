@@ -487,7 +487,7 @@ migmap_window_open_shapefile (MigmapWindow *self, const char *path, GError **err
   g_return_val_if_fail (path != NULL, FALSE);
 
   /* Load first: on failure nothing on screen has changed. */
-  shapes = migmap_shape_set_new_from_file (path, NULL, error);
+  shapes = migmap_shape_set_new_cached (path, NULL, error);
   if (shapes == NULL)
     return FALSE;
   migmap_map_state_select (self->state, NULL, NULL, NULL);
