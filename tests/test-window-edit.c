@@ -216,6 +216,14 @@ panel_text_is (gpointer data)
   return (strstr (text, e->text) != NULL) == e->present;
 }
 
+/* The button bound to the window's action @action_name. */
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
 static gboolean
 is_laid_out (gpointer data)
 {
@@ -337,21 +345,7 @@ test_undo_an_edit (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "2011–2014", TRUE }, WAIT_MS));
 
   /* The page's Edit button opens the form on the project, as it is. */
-  edit_button = NULL;
-  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !edit_button; )
-    {
-      /* depth-first search for the button bound to win.edit-entity */
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.edit-entity") == 0)
-        edit_button = w;
-      else if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w && w != panel && !gtk_widget_get_next_sibling (w))
-            w = gtk_widget_get_parent (w);
-          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  edit_button = find_widget (panel, is_button_for_action, "win.edit-entity");
   g_assert_nonnull (edit_button);
   g_assert_true (gtk_widget_is_sensitive (edit_button));
   g_assert_true (wait_until (is_laid_out, edit_button, WAIT_MS));
@@ -554,19 +548,7 @@ test_new_project_in_country (Fixture *f, gconstpointer data)
 
   migmap_window_select_country (f->window, "TUN", FALSE);
   g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
-  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !button; )
-    {
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.new-entity") == 0)
-        button = w;
-      else if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w && w != panel && !gtk_widget_get_next_sibling (w))
-            w = gtk_widget_get_parent (w);
-          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  button = find_widget (panel, is_button_for_action, "win.new-entity");
   g_assert_nonnull (button);
   g_assert_true (wait_until (is_laid_out, button, WAIT_MS));
   click_center (button);
@@ -578,12 +560,6 @@ test_new_project_in_country (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (migmap_edit_row_get_entry (row))), ==, "TUN");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
-}
-
-static gboolean
-is_new_project_button (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.new-entity") == 0;
 }
 
 /* A group whose members have their own dates: saved as the schema says,
@@ -643,7 +619,8 @@ test_read_only_window (Fixture *f, gconstpointer data)
   migmap_window_select_country (f->window, "TUN", FALSE);
   g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
   drain ();
-  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_new_project_button, NULL);
+  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_button_for_action,
+                        "win.new-entity");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_visible (button));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", "s", "projects");
