@@ -43,21 +43,6 @@ typedef struct {
 
 /* ---- files ---- */
 
-static MigmapCountryCodes *
-codes (void)
-{
-  static MigmapCountryCodes *codes = NULL;
-
-  if (codes == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      codes = migmap_country_codes_new_default (&error);
-      g_assert_no_error (error);
-    }
-  return codes;
-}
-
 static char *
 read_text (const char *path)
 {
@@ -96,7 +81,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->dir = make_temp_dir ("migmap-window-catalogue-XXXXXX");
   f->path = g_build_filename (f->dir, "catalogue.json", NULL);
   /* Not there yet: the bundled catalogue is read in its place. */
-  f->file = migmap_catalogue_file_open (f->path, bundled, codes (), &error);
+  f->file = migmap_catalogue_file_open (f->path, bundled, real_country_codes (), &error);
   g_assert_no_error (error);
   f->shapes = load_bundled_shapes ();
   f->window = new_window (f->file, f->shapes);
@@ -650,7 +635,7 @@ test_open_catalogue (Fixture *f, gconstpointer data)
     g_autoptr(GError) error = NULL;
 
     other = g_build_filename (f->dir, "colleague.json", NULL);
-    copy = migmap_catalogue_file_open (other, bundled, codes (), &error);
+    copy = migmap_catalogue_file_open (other, bundled, real_country_codes (), &error);
     g_assert_no_error (error);
     move_end (migmap_catalogue_file_get_editor (copy), "2020");
     g_assert_true (migmap_catalogue_file_save (copy, "amina", &error));

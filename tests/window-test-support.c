@@ -2,8 +2,6 @@
 /* window-test-support.c: what the tests of the real window share */
 #include "window-test-support.h"
 
-#include <glib/gstdio.h>
-
 #include "migmap-data-files.h"
 #include "migmap-language.h"
 
@@ -203,27 +201,6 @@ copy_bundled_catalogue (const char *dir)
   g_assert_true (g_file_get_contents (bundled, &contents, &length, &error));
   g_assert_true (g_file_set_contents (path, contents, length, &error));
   return path;
-}
-
-/* Test folders are small and made here: remove them whole. */
-void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
 }
 
 /* ---- real input, real pixels ---- */

@@ -8,6 +8,7 @@
 #include <gdk/x11/gdkx.h>
 #include <gtk/gtk.h>
 
+#include "catalogue/catalogue-test-util.h"
 #include "migmap-window.h"
 
 G_BEGIN_DECLS
@@ -61,7 +62,6 @@ gboolean country_selected (gpointer expect_country);
 
 char *make_temp_dir          (const char *tmpl);
 char *copy_bundled_catalogue (const char *dir);
-void  remove_tree            (const char *path);
 
 /* ---- real input, real pixels ---- */
 
