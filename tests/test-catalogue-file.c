@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "catalogue/catalogue-test-util.h"
 #include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
 #include "migmap-map-state.h"
@@ -22,46 +23,10 @@
   "{\"id\": \"colleague-project\", \"title\": \"A colleague's project\", \"kind\": \"project\"," \
   " \"countries\": [\"JOR\"]}"
 
-/* Test folders are small and made here: remove them whole. */
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
 static char *
 bundled_path (void)
 {
   return g_build_filename (g_getenv ("MIGMAP_DATA_DIR"), "data", "catalogue.json", NULL);
-}
-
-static MigmapCountryCodes *
-codes (void)
-{
-  static MigmapCountryCodes *codes = NULL;
-
-  if (codes == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      codes = migmap_country_codes_new_default (&error);
-      g_assert_no_error (error);
-    }
-  return codes;
 }
 
 static MigmapCatalogueFile *
@@ -69,7 +34,7 @@ open_file (const char *path)
 {
   g_autofree char *bundled = bundled_path ();
   g_autoptr(GError) error = NULL;
-  MigmapCatalogueFile *file = migmap_catalogue_file_open (path, bundled, codes (), &error);
+  MigmapCatalogueFile *file = migmap_catalogue_file_open (path, bundled, real_country_codes (), &error);
 
   g_assert_no_error (error);
   return file;

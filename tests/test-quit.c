@@ -11,6 +11,8 @@
 #include <glib.h>
 #include <sys/wait.h>
 
+#include "window-test-support.h"
+
 typedef struct {
   GMainLoop *loop;
   GPid       pid;
@@ -62,18 +64,6 @@ wait_for_either (GMainLoop *loop, Child *a, Child *b, guint seconds)
 }
 
 static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
 test_ctrl_q (void)
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -81,7 +71,6 @@ test_ctrl_q (void)
   g_auto(GStrv) app_env = g_get_environ ();
   g_autofree char *pid_text = NULL;
   g_autofree char *window = NULL;
-  g_autofree char *press = NULL;
   Child app = { loop, 0, 0, FALSE }, search = { loop, 0, 0, FALSE };
   gsize length;
   int search_out;
@@ -111,8 +100,7 @@ test_ctrl_q (void)
   g_test_message ("window %s", window);
 
   /* Ctrl+Q, as a person presses it (XTest). */
-  press = g_strdup_printf ("windowfocus --sync %s key --clearmodifiers ctrl+q", window);
-  xdotool (press);
+  press_keys (window, "ctrl+q");
 
   wait_for_either (loop, &app, NULL, 60);
   g_test_message ("wait status %d", app.status);

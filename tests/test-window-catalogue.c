@@ -8,9 +8,6 @@
  * their own); everything after that goes through the window: its keys, its
  * dialogs (answered with gtk_dialog_response()), its title and its panels.
  */
-#include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
-#include <gtk/gtk.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -21,6 +18,7 @@
 #include "migmap-language.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-window.h"
+#include "window-test-support.h"
 
 /* How long a condition may take to come true.  Generous: the machine may be
  * loaded and the build sanitized; a passing test never waits this long. */
@@ -43,73 +41,7 @@ typedef struct {
   MigmapWindow        *window;   /* weak: a test may close it */
 } Fixture;
 
-/* ---- waiting ---- */
-
-static gboolean
-timeout_reached (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (ms, timeout_reached, &expired);
-
-  while (!expired && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return done (data);
-}
-
-static gboolean
-map_is_drawn (gpointer data)
-{
-  MigmapWindow *window = data;
-
-  return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
-         migmap_map_view_get_last_render_time (migmap_window_get_map_view (window)) > 0;
-}
-
 /* ---- files ---- */
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
-
-static MigmapCountryCodes *
-codes (void)
-{
-  static MigmapCountryCodes *codes = NULL;
-
-  if (codes == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      codes = migmap_country_codes_new_default (&error);
-      g_assert_no_error (error);
-    }
-  return codes;
-}
 
 static char *
 read_text (const char *path)
@@ -134,13 +66,9 @@ write_temp (const char *dir, const char *name, const char *text)
 static MigmapWindow *
 new_window (MigmapCatalogueFile *file, MigmapShapeSet *shapes)
 {
-  MigmapCatalogueEditor *editor = migmap_catalogue_file_get_editor (file);
-  MigmapWindow *window = migmap_window_new (app, migmap_catalogue_editor_get_catalogue (editor), shapes, NULL);
+  MigmapWindow *window = new_window_for_file (app, file, shapes);
 
-  migmap_window_set_catalogue_file (window, file);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (map_is_drawn, window, WAIT_MS));
+  present_window (window, 1200, 800, WAIT_MS);
   return window;
 }
 
@@ -148,17 +76,14 @@ static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *bundled = migmap_find_data_file ("data/catalogue.json");
-  g_autofree char *shapes = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("migmap-window-catalogue-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = make_temp_dir ("migmap-window-catalogue-XXXXXX");
   f->path = g_build_filename (f->dir, "catalogue.json", NULL);
   /* Not there yet: the bundled catalogue is read in its place. */
-  f->file = migmap_catalogue_file_open (f->path, bundled, codes (), &error);
+  f->file = migmap_catalogue_file_open (f->path, bundled, real_country_codes (), &error);
   g_assert_no_error (error);
-  f->shapes = migmap_shape_set_new_from_file (shapes, NULL, &error);
-  g_assert_no_error (error);
+  f->shapes = load_bundled_shapes ();
   f->window = new_window (f->file, f->shapes);
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
 }
@@ -183,28 +108,15 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 /* Keys as a person presses them (XTest), to the window with no text field
  * focused: a text field would take Ctrl+Z for its own typing. */
 static void
 press (MigmapWindow *window, const char *keys)
 {
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
-  g_autofree char *args = g_strdup_printf ("windowfocus --sync %lu key --clearmodifiers %s", xid, keys);
+  g_autofree char *xid = g_strdup_printf ("%lu", surface_xid (GTK_WIDGET (window)));
 
   gtk_root_set_focus (GTK_ROOT (window), NULL);
-  xdotool (args);
+  press_keys (xid, keys);
 }
 
 /* ---- edits and what shows them ---- */
@@ -230,6 +142,22 @@ move_end (MigmapCatalogueEditor *editor, const char *end)
   g_assert_cmpstr (changed, !=, json);
   g_assert_true (migmap_catalogue_editor_put (editor, "projects", changed,
                                               "Steering committee minutes, 2026-11", &error));
+  g_assert_no_error (error);
+}
+
+/* The Hague renamed Den Haag, with its source. */
+static void
+rename_the_hague (MigmapCatalogueEditor *editor)
+{
+  g_autofree char *json = migmap_catalogue_editor_dup_entity (editor, "places", "the-hague");
+  g_autoptr(GRegex) regex = g_regex_new ("\"name\": *\"The Hague\"", 0, 0, NULL);
+  g_autofree char *renamed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  renamed = g_regex_replace_literal (regex, json, -1, 0, "\"name\": \"Den Haag\"", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renamed, !=, json);
+  g_assert_true (migmap_catalogue_editor_put (editor, "places", renamed, "https://www.denhaag.nl", &error));
   g_assert_no_error (error);
 }
 
@@ -293,22 +221,13 @@ edit_shown (gpointer data)
   return title_modified (w->window) == w->modified && panel_shows (&p);
 }
 
-/* The primary menu's item for @action, as a person reads it. */
-static GtkWidget *
-find_menu_button (GtkWidget *widget)
+static gboolean
+is_menu_button (GtkWidget *widget, gconstpointer data)
 {
-  if (GTK_IS_MENU_BUTTON (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_button (child);
-
-      if (found)
-        return found;
-    }
-  return NULL;
+  return GTK_IS_MENU_BUTTON (widget);
 }
 
+/* The primary menu's item for @action, as a person reads it. */
 static char *
 menu_label (GMenuModel *menu, const char *action)
 {
@@ -331,7 +250,7 @@ menu_label (GMenuModel *menu, const char *action)
 static char *
 menu_item_label (MigmapWindow *window, const char *action)
 {
-  GtkWidget *button = find_menu_button (gtk_window_get_titlebar (GTK_WINDOW (window)));
+  GtkWidget *button = find_widget (gtk_window_get_titlebar (GTK_WINDOW (window)), is_menu_button, NULL);
 
   g_assert_nonnull (button);
   return menu_label (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)), action);
@@ -408,23 +327,11 @@ static void
 test_entity_history (Fixture *f, gconstpointer data)
 {
   MigmapWindow *window = f->window;
-  MigmapCatalogueEditor *editor = editor_of (window);
-  g_autofree char *json = migmap_catalogue_editor_dup_entity (editor, "places", "the-hague");
-  g_autofree char *renamed = NULL;
   g_autofree char *expected = g_strdup_printf (" by %s: name \"The Hague\" -> \"Den Haag\"", g_get_user_name ());
   g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
   MigmapPlace *place;
 
-  {
-    g_autoptr(GRegex) regex = g_regex_new ("\"name\": *\"The Hague\"", 0, 0, NULL);
-
-    renamed = g_regex_replace_literal (regex, json, -1, 0, "\"name\": \"Den Haag\"", 0, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (renamed, !=, json);
-  }
-  g_assert_true (migmap_catalogue_editor_put (editor, "places", renamed, "https://www.denhaag.nl", &error));
-  g_assert_no_error (error);
+  rename_the_hague (editor_of (window));
   migmap_window_save (window);
   g_assert_null (migmap_window_get_catalogue_dialog (window));
   g_assert_false (title_modified (window));
@@ -443,19 +350,13 @@ test_entity_page_stays (Fixture *f, gconstpointer data)
 {
   MigmapWindow *window = f->window;
   MigmapCatalogueEditor *editor = editor_of (window);
-  g_autofree char *json = migmap_catalogue_editor_dup_entity (editor, "places", "the-hague");
-  g_autofree char *renamed = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GRegex) regex = g_regex_new ("\"name\": *\"The Hague\"", 0, 0, NULL);
 
   migmap_window_show_entity (window, G_OBJECT (migmap_catalogue_lookup_place (migmap_window_get_catalogue (window),
                                                                               "the-hague")));
   g_assert_cmpstr (migmap_window_get_side_page (window), ==, "entity");
-  renamed = g_regex_replace_literal (regex, json, -1, 0, "\"name\": \"Den Haag\"", 0, &error);
-  g_assert_no_error (error);
-  g_assert_true (migmap_catalogue_editor_put (editor, "places", renamed, "https://www.denhaag.nl", &error));
-  g_assert_no_error (error);
+  rename_the_hague (editor);
 
   g_assert_cmpstr (migmap_window_get_side_page (window), ==, "entity");
   text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (window));
@@ -734,7 +635,7 @@ test_open_catalogue (Fixture *f, gconstpointer data)
     g_autoptr(GError) error = NULL;
 
     other = g_build_filename (f->dir, "colleague.json", NULL);
-    copy = migmap_catalogue_file_open (other, bundled, codes (), &error);
+    copy = migmap_catalogue_file_open (other, bundled, real_country_codes (), &error);
     g_assert_no_error (error);
     move_end (migmap_catalogue_file_get_editor (copy), "2020");
     g_assert_true (migmap_catalogue_file_save (copy, "amina", &error));
@@ -860,7 +761,6 @@ test_import_preview (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   self_exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -870,11 +770,7 @@ main (int argc, char **argv)
       return child_edit_and_wait (argv[2]);
     }
 
-  gtk_test_init (&argc, &argv, NULL);
-  migmap_language_init (NULL);
-  app = gtk_application_new ("io.github.migmap.MigMap.TestCatalogue", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.TestCatalogue");
 
   g_test_add ("/window-catalogue/undo-redo-save", Fixture, NULL, fixture_set_up, test_undo_redo_save, fixture_tear_down);
   g_test_add ("/window-catalogue/entity-history", Fixture, NULL, fixture_set_up, test_entity_history, fixture_tear_down);

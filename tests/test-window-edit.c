@@ -2,9 +2,6 @@
 /* test-window-edit.c: editing the catalogue in the window, as a user does:
  * the edit form's own widgets, real clicks and keys (xdotool), the saved
  * file read again by a new window, the map's pixels */
-#include <gdk/x11/gdkx.h>
-#include <gtk/gtk.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "migmap-data-files.h"
@@ -13,6 +10,7 @@
 #include "migmap-language.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-window.h"
+#include "window-test-support.h"
 
 #define WAIT_MS 20000
 
@@ -27,71 +25,16 @@ typedef struct {
   MigmapWindow        *window;
 } Fixture;
 
-static gboolean
-timeout_reached (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (ms, timeout_reached, &expired);
-
-  while (!expired && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return done (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-/* Runs what is pending, the form's check on idle among it. */
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-map_is_drawn (gpointer data)
-{
-  Fixture *f = data;
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         migmap_map_view_get_last_render_time (migmap_window_get_map_view (f->window)) > 0;
-}
-
 static void
 open_window (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  MigmapGeoBounds mediterranean;
 
   f->file = migmap_catalogue_file_open (f->path, NULL, f->codes, &error);
   g_assert_no_error (error);
-  f->window = migmap_window_new (app, migmap_catalogue_editor_get_catalogue (migmap_catalogue_file_get_editor (f->file)),
-                                 f->shapes, NULL);
-  migmap_window_set_catalogue_file (f->window, f->file);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 960);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (map_is_drawn, f, WAIT_MS));
-  g_assert_true (migmap_view_preset_lookup ("mediterranean", &mediterranean, NULL));
-  migmap_map_view_show_bounds (migmap_window_get_map_view (f->window), &mediterranean, FALSE);
-  settle (300);
+  f->window = new_window_for_file (app, f->file, f->shapes);
+  present_window (f->window, 1400, 960, WAIT_MS);
+  show_mediterranean (f->window);
 }
 
 static void
@@ -106,39 +49,22 @@ close_window (Fixture *f)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autofree char *bundled = migmap_find_data_file ("data/catalogue.json");
-  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
-  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
 
-  f->dir = g_dir_make_tmp ("migmap-edit-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "catalogue.json", NULL);
-  g_assert_true (g_file_get_contents (bundled, &contents, &length, &error));
-  g_assert_true (g_file_set_contents (f->path, contents, length, &error));
+  f->dir = make_temp_dir ("migmap-edit-XXXXXX");
+  f->path = copy_bundled_catalogue (f->dir);
   f->codes = migmap_country_codes_new_default (&error);
   g_assert_no_error (error);
-  f->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
-  g_assert_no_error (error);
+  f->shapes = load_bundled_shapes ();
   open_window (f);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   if (f->window)
     close_window (f);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *file = g_build_filename (f->dir, name, NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
   g_object_unref (f->codes);
@@ -146,55 +72,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* ---- real input, real pixels ---- */
-
-static void
-widget_to_surface (GtkWidget *widget, double x, double y, double *sx, double *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t out;
-  double nx, ny;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &out));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  *sx = out.x + nx;
-  *sy = out.y + ny;
-}
-
-static Window
-surface_xid (GtkWidget *widget)
-{
-  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
-}
-
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-click (GtkWidget *widget, double x, double y)
-{
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  widget_to_surface (widget, x, y, &sx, &sy);
-  args = g_strdup_printf ("mousemove --window %lu %d %d click 1", surface_xid (widget), (int) sx, (int) sy);
-  xdotool (args);
-  settle (400);
-}
-
-static void
-click_center (GtkWidget *widget)
-{
-  click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
 
 static gboolean
 has_focus (gpointer data)
@@ -217,47 +94,6 @@ type_into (GtkWidget *entry, const char *text)
   gtk_widget_grab_focus (entry);
   g_assert_true (wait_until (has_focus, entry, WAIT_MS));
   xdotool (args);
-}
-
-static guint32
-screen_pixel (GtkWidget *widget, double x, double y)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  double sx, sy;
-  XImage *image;
-  guint32 pixel;
-
-  widget_to_surface (widget, x, y, &sx, &sy);
-  image = XGetImage (display, surface_xid (widget), (int) sx, (int) sy, 1, 1, AllPlanes, ZPixmap);
-  g_assert_nonnull (image);
-  pixel = XGetPixel (image, 0, 0) & 0xffffff;
-  XDestroyImage (image);
-  return pixel;
-}
-
-typedef struct {
-  GtkWidget *widget;
-  double     x, y;
-  guint32    value;
-} PixelWait;
-
-static gboolean
-pixel_changed (gpointer data)
-{
-  PixelWait *w = data;
-  return screen_pixel (w->widget, w->x, w->y) != w->value;
-}
-
-static void
-geo_to_map (Fixture *f, double lon, double lat, double *x, double *y)
-{
-  MigmapMapView *map = migmap_window_get_map_view (f->window);
-
-  g_assert_true (migmap_viewport_geo_to_screen (migmap_map_view_get_viewport (map), lon, lat, x, y));
-  g_assert_cmpfloat (*x, >=, 0);
-  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (map)));
-  g_assert_cmpfloat (*y, >=, 0);
-  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)));
 }
 
 /* The renderer's emphasis veil (src/core/migmap-renderer.c, draw_emphasis):
@@ -366,44 +202,6 @@ save_is_sensitive (MigmapEditDialog *dialog)
 /* ---- conditions ---- */
 
 typedef struct {
-  Fixture    *f;
-  const char *id;
-} ExpectProject;
-
-static gboolean
-project_shown (gpointer data)
-{
-  ExpectProject *e = data;
-  MigmapProject *shown = migmap_project_panel_get_project (migmap_window_get_project_panel (e->f->window));
-
-  return shown && g_str_equal (migmap_project_get_id (shown), e->id) &&
-         g_str_equal (migmap_window_get_side_page (e->f->window), "project");
-}
-
-static gboolean
-first_result_is (gpointer data)
-{
-  ExpectProject *e = data;
-  const char *kind = NULL;
-
-  return migmap_window_get_n_search_results (e->f->window) > 0 &&
-         g_strcmp0 (migmap_window_get_search_result (e->f->window, 0, &kind), e->id) == 0 &&
-         g_strcmp0 (kind, "project") == 0;
-}
-
-typedef struct {
-  Fixture    *f;
-  const char *code;
-} ExpectCountry;
-
-static gboolean
-country_selected (gpointer data)
-{
-  ExpectCountry *e = data;
-  return g_strcmp0 (migmap_map_state_get_selected_country (migmap_window_get_state (e->f->window)), e->code) == 0;
-}
-
-typedef struct {
   GtkWidget  *panel;
   const char *text;
   gboolean    present;
@@ -416,6 +214,14 @@ panel_text_is (gpointer data)
   g_autofree char *text = migmap_widget_dup_text (e->panel);
 
   return (strstr (text, e->text) != NULL) == e->present;
+}
+
+/* The button bound to the window's action @action_name. */
+static gboolean
+is_button_for_action (GtkWidget *widget, gconstpointer action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
 }
 
 static gboolean
@@ -435,8 +241,9 @@ test_add_project_then_restart (Fixture *f, gconstpointer data)
 {
   MigmapEditDialog *dialog;
   MigmapEditRow *tunisia;
-  ExpectProject shown = { f, ID };
-  ExpectCountry tun = { f, "TUN" };
+  ExpectProject shown = { &f->window, ID };
+  ExpectResult listed = { &f->window, "project", ID };
+  ExpectCountry tun = { &f->window, "TUN" };
   MigmapMapView *map;
   MigmapDate start = { 0 };
   g_autoptr(GError) error = NULL;
@@ -491,15 +298,15 @@ test_add_project_then_restart (Fixture *f, gconstpointer data)
 
   /* Found by search. */
   migmap_window_search (f->window, TITLE);
-  g_assert_true (wait_until (first_result_is, &shown, WAIT_MS));
+  g_assert_true (wait_until (first_result_is, &listed, WAIT_MS));
 
   /* On the map at its date: Tunisia lists it. */
   migmap_map_state_set_date (migmap_window_get_state (f->window), &start);
   map = migmap_window_get_map_view (f->window);
   /* Clear of the countries' names and borders. */
-  geo_to_map (f, 9.8, 32.6, &tx, &ty);     /* southern Tunisia */
-  geo_to_map (f, -8.0, 30.0, &mx, &my);    /* southern Morocco */
-  geo_to_map (f, 6.0, 24.0, &ax, &ay);     /* Algeria, not in the project */
+  geo_to_map (f->window, 9.8, 32.6, &tx, &ty);     /* southern Tunisia */
+  geo_to_map (f->window, -8.0, 30.0, &mx, &my);    /* southern Morocco */
+  geo_to_map (f->window, 6.0, 24.0, &ax, &ay);     /* Algeria, not in the project */
   settle (300);
   click (GTK_WIDGET (map), tx, ty);
   g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
@@ -513,10 +320,10 @@ test_add_project_then_restart (Fixture *f, gconstpointer data)
   morocco_before = screen_pixel (GTK_WIDGET (map), mx, my);
   algeria_before = screen_pixel (GTK_WIDGET (map), ax, ay);
   migmap_window_search (f->window, TITLE);
-  g_assert_true (wait_until (first_result_is, &shown, WAIT_MS));
+  g_assert_true (wait_until (first_result_is, &listed, WAIT_MS));
   migmap_window_activate_search_result (f->window, 0);
   g_assert_true (wait_until (project_shown, &shown, WAIT_MS));
-  g_assert_true (wait_until (pixel_changed, &(PixelWait) { GTK_WIDGET (map), tx, ty, tunisia_before }, WAIT_MS));
+  g_assert_true (wait_until (pixel_matches, &(PixelWait) { GTK_WIDGET (map), tx, ty, tunisia_before, FALSE }, WAIT_MS));
   g_test_message ("Tunisia %06x -> %06x", tunisia_before, screen_pixel (GTK_WIDGET (map), tx, ty));
   assert_highlighted (screen_pixel (GTK_WIDGET (map), tx, ty), tunisia_before);
   assert_highlighted (screen_pixel (GTK_WIDGET (map), mx, my), morocco_before);
@@ -528,7 +335,7 @@ test_undo_an_edit (Fixture *f, gconstpointer data)
 {
   MigmapEditDialog *dialog;
   MigmapProject *amedip = migmap_catalogue_lookup_project (migmap_window_get_catalogue (f->window), "amedip");
-  ExpectProject shown = { f, "amedip" };
+  ExpectProject shown = { &f->window, "amedip" };
   GtkWidget *panel = GTK_WIDGET (migmap_window_get_project_panel (f->window));
   GtkWidget *edit_button;
 
@@ -538,21 +345,7 @@ test_undo_an_edit (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "2011–2014", TRUE }, WAIT_MS));
 
   /* The page's Edit button opens the form on the project, as it is. */
-  edit_button = NULL;
-  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !edit_button; )
-    {
-      /* depth-first search for the button bound to win.edit-entity */
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.edit-entity") == 0)
-        edit_button = w;
-      else if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w && w != panel && !gtk_widget_get_next_sibling (w))
-            w = gtk_widget_get_parent (w);
-          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  edit_button = find_widget (panel, is_button_for_action, "win.edit-entity");
   g_assert_nonnull (edit_button);
   g_assert_true (gtk_widget_is_sensitive (edit_button));
   g_assert_true (wait_until (is_laid_out, edit_button, WAIT_MS));
@@ -664,7 +457,7 @@ test_place_picked_on_map (Fixture *f, gconstpointer data)
   click_center (GTK_WIDGET (migmap_edit_dialog_get_pick_button (dialog)));
   /* The form steps aside for the click. */
   g_assert_true (wait_until (dialog_is_hidden, dialog, WAIT_MS));
-  geo_to_map (f, 10.76, 34.74, &x, &y);
+  geo_to_map (f->window, 10.76, 34.74, &x, &y);
   click (GTK_WIDGET (map), x, y);
   g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
   drain ();
@@ -746,7 +539,7 @@ test_delete_referenced_place (Fixture *f, gconstpointer data)
 static void
 test_new_project_in_country (Fixture *f, gconstpointer data)
 {
-  ExpectCountry tun = { f, "TUN" };
+  ExpectCountry tun = { &f->window, "TUN" };
   GtkWidget *panel = GTK_WIDGET (migmap_window_get_country_panel (f->window));
   GtkWidget *button = NULL;
   MigmapEditDialog *dialog;
@@ -755,19 +548,7 @@ test_new_project_in_country (Fixture *f, gconstpointer data)
 
   migmap_window_select_country (f->window, "TUN", FALSE);
   g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
-  for (GtkWidget *w = gtk_widget_get_first_child (panel); w && !button; )
-    {
-      if (GTK_IS_BUTTON (w) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (w)), "win.new-entity") == 0)
-        button = w;
-      else if (gtk_widget_get_first_child (w))
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w && w != panel && !gtk_widget_get_next_sibling (w))
-            w = gtk_widget_get_parent (w);
-          w = (w && w != panel) ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
+  button = find_widget (panel, is_button_for_action, "win.new-entity");
   g_assert_nonnull (button);
   g_assert_true (wait_until (is_laid_out, button, WAIT_MS));
   click_center (button);
@@ -779,26 +560,6 @@ test_new_project_in_country (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (migmap_edit_row_get_entry (row))), ==, "TUN");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
-}
-
-static gboolean
-is_new_project_button (GtkWidget *widget, gconstpointer data)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.new-entity") == 0;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* A group whose members have their own dates: saved as the schema says,
@@ -851,14 +612,15 @@ test_group_members_with_dates (Fixture *f, gconstpointer data)
 static void
 test_read_only_window (Fixture *f, gconstpointer data)
 {
-  ExpectCountry tun = { f, "TUN" };
+  ExpectCountry tun = { &f->window, "TUN" };
   GtkWidget *button;
 
   migmap_window_set_catalogue_file (f->window, NULL);
   migmap_window_select_country (f->window, "TUN", FALSE);
   g_assert_true (wait_until (country_selected, &tun, WAIT_MS));
   drain ();
-  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_new_project_button, NULL);
+  button = find_widget (GTK_WIDGET (migmap_window_get_country_panel (f->window)), is_button_for_action,
+                        "win.new-entity");
   g_assert_nonnull (button);
   g_assert_false (gtk_widget_get_visible (button));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-entity", "s", "projects");
@@ -870,14 +632,9 @@ test_read_only_window (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  migmap_language_init (NULL);
-  app = gtk_application_new ("io.github.migmap.MigMap.TestEdit", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.TestEdit");
 
   g_test_add ("/window-edit/add-project-then-restart", Fixture, NULL, fixture_set_up, test_add_project_then_restart,
               fixture_tear_down);

@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-window.c: the real window under X, clicked with xdotool and read back
  * from the screen's pixels */
-#include <gdk/x11/gdkx.h>
-#include <gtk/gtk.h>
 #include <math.h>
 
 #include "migmap-data-files.h"
@@ -13,6 +11,7 @@
 #include "migmap-map-layer.h"
 #include "migmap-print.h"
 #include "migmap-window.h"
+#include "window-test-support.h"
 
 /* How long a condition may take to come true.  Generous: the machine may be
  * loaded and the build sanitized; a passing test never waits this long. */
@@ -27,72 +26,20 @@ typedef struct {
   MigmapShapeSet  *shapes;
 } Fixture;
 
-static gboolean
-timeout_reached (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, for at most @ms. */
-static gboolean
-wait_until (gboolean (*done) (gpointer), gpointer data, guint ms)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add (ms, timeout_reached, &expired);
-
-  while (!expired && !done (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return done (data);
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-settle (guint ms)
-{
-  wait_until (never, NULL, ms);
-}
-
-static gboolean
-map_is_drawn (gpointer data)
-{
-  Fixture *f = data;
-  return gtk_widget_get_mapped (GTK_WIDGET (f->window)) &&
-         migmap_map_view_get_last_render_time (migmap_window_get_map_view (f->window)) > 0;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
-  g_autofree char *shapes_path = migmap_find_data_file ("shapes/ne_50m_admin0.shp");
   g_autoptr(GError) error = NULL;
 
   f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
   g_assert_no_error (error);
-  f->shapes = migmap_shape_set_new_from_file (shapes_path, NULL, &error);
-  g_assert_no_error (error);
+  f->shapes = load_bundled_shapes ();
 
   f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
   /* 900 pixels of map and panels, and the timeline under them. */
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 960);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (map_is_drawn, f, 10000));
-  /* Saved settings may hold any view: start every test from the same one. */
-  {
-    MigmapGeoBounds mediterranean;
-
-    g_assert_true (migmap_view_preset_lookup ("mediterranean", &mediterranean, NULL));
-    migmap_map_view_show_bounds (migmap_window_get_map_view (f->window), &mediterranean, FALSE);
-  }
-  settle (300);
+  present_window (f->window, 1400, 960, 10000);
+  show_mediterranean (f->window);
 }
 
 static void
@@ -105,86 +52,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 }
 
 /* ---- real input, real pixels ---- */
-
-static void
-widget_to_surface (GtkWidget *widget, double x, double y, double *sx, double *sy)
-{
-  GtkNative *native = gtk_widget_get_native (widget);
-  graphene_point_t out;
-  double nx, ny;
-
-  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &out));
-  gtk_native_get_surface_transform (native, &nx, &ny);
-  *sx = out.x + nx;
-  *sy = out.y + ny;
-}
-
-static Window
-surface_xid (GtkWidget *widget)
-{
-  return gdk_x11_surface_get_xid (gtk_native_get_surface (gtk_widget_get_native (widget)));
-}
-
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
-click (GtkWidget *widget, double x, double y)
-{
-  double sx, sy;
-  g_autofree char *args = NULL;
-
-  widget_to_surface (widget, x, y, &sx, &sy);
-  args = g_strdup_printf ("mousemove --window %lu %d %d click 1", surface_xid (widget), (int) sx, (int) sy);
-  xdotool (args);
-  /* Let the click arrive, and the pointer leave the next click's spot. */
-  settle (400);
-}
-
-static void
-click_center (GtkWidget *widget)
-{
-  click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
-static guint32
-screen_pixel (GtkWidget *widget, double x, double y)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (widget));
-  double sx, sy;
-  XImage *image;
-  guint32 pixel;
-
-  widget_to_surface (widget, x, y, &sx, &sy);
-  image = XGetImage (display, surface_xid (widget), (int) sx, (int) sy, 1, 1, AllPlanes, ZPixmap);
-  g_assert_nonnull (image);
-  pixel = XGetPixel (image, 0, 0) & 0xffffff;
-  XDestroyImage (image);
-  return pixel;
-}
-
-typedef struct {
-  GtkWidget *widget;
-  double     x, y;
-  guint32    value;
-  gboolean   equal;
-} PixelWait;
-
-static gboolean
-pixel_matches (gpointer data)
-{
-  PixelWait *w = data;
-  return (screen_pixel (w->widget, w->x, w->y) == w->value) == w->equal;
-}
 
 /* Redraws take longer under the sanitizers: poll the screen, don't guess. */
 static guint32
@@ -203,19 +70,6 @@ color_to_pixel (const MigmapColor *rgba)
          (guint32) lround (rgba->blue * 255);
 }
 
-static void
-geo_to_map (Fixture *f, double lon, double lat, double *x, double *y)
-{
-  MigmapMapView *map = migmap_window_get_map_view (f->window);
-
-  g_assert_true (migmap_viewport_geo_to_screen (migmap_map_view_get_viewport (map), lon, lat, x, y));
-  /* The point must be on the map, or the click and the pixel go elsewhere. */
-  g_assert_cmpfloat (*x, >=, 0);
-  g_assert_cmpfloat (*x, <, gtk_widget_get_width (GTK_WIDGET (map)));
-  g_assert_cmpfloat (*y, >=, 0);
-  g_assert_cmpfloat (*y, <, gtk_widget_get_height (GTK_WIDGET (map)));
-}
-
 static MigmapMapLayer *
 find_layer (Fixture *f, const char *id)
 {
@@ -228,20 +82,6 @@ find_layer (Fixture *f, const char *id)
         return layer;
     }
   g_assert_not_reached ();
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer), gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static gboolean
@@ -266,18 +106,6 @@ is_button_labelled (GtkWidget *widget, gconstpointer label)
 
 /* ---- conditions ---- */
 
-typedef struct {
-  Fixture    *f;
-  const char *code;
-} Expect;
-
-static gboolean
-selected_is (gpointer data)
-{
-  Expect *e = data;
-  return g_strcmp0 (migmap_map_state_get_selected_country (migmap_window_get_state (e->f->window)), e->code) == 0;
-}
-
 static gboolean
 is_search_revealer (GtkWidget *widget, gconstpointer data)
 {
@@ -295,21 +123,6 @@ search_has_focus (gpointer data)
 
   return focus && gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL &&
          revealer && gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
-}
-
-typedef struct {
-  Fixture    *f;
-  const char *id;
-} ExpectProject;
-
-static gboolean
-project_shown (gpointer data)
-{
-  ExpectProject *e = data;
-  MigmapProject *shown = migmap_project_panel_get_project (migmap_window_get_project_panel (e->f->window));
-
-  return shown && g_str_equal (migmap_project_get_id (shown), e->id) &&
-         g_str_equal (migmap_window_get_side_page (e->f->window), "project");
 }
 
 typedef struct {
@@ -352,12 +165,12 @@ test_click_tunis (Fixture *f, gconstpointer data)
   MigmapMapView *map = migmap_window_get_map_view (f->window);
   g_autoptr(GPtrArray) projects = migmap_catalogue_projects_in_country (f->catalogue, "TUN", NULL);
   g_autofree char *text = NULL;
-  Expect tunisia = { f, "TUN" }, sea = { f, NULL };
+  ExpectCountry tunisia = { &f->window, "TUN" }, sea = { &f->window, NULL };
   double x, y;
 
-  geo_to_map (f, 10.1815, 36.8065, &x, &y);
+  geo_to_map (f->window, 10.1815, 36.8065, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &tunisia, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &tunisia, WAIT_MS));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
 
   /* The panel lists exactly the catalogue's projects for Tunisia. */
@@ -369,9 +182,9 @@ test_click_tunis (Fixture *f, gconstpointer data)
     g_assert_nonnull (strstr (text, migmap_project_get_title (g_ptr_array_index (projects, i))));
 
   /* Open sea between Sicily and Libya clears the selection. */
-  geo_to_map (f, 17.0, 34.5, &x, &y);
+  geo_to_map (f->window, 17.0, 34.5, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &sea, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &sea, WAIT_MS));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "welcome");
 }
 
@@ -390,7 +203,7 @@ test_layer_toggle (Fixture *f, gconstpointer data)
   lon = migmap_shape_set_lookup (f->shapes, "LBY")->label_lon + 4.0;
   lat = migmap_shape_set_lookup (f->shapes, "LBY")->label_lat - 3.0;
   g_assert_cmpstr (migmap_shape_set_feature_at (f->shapes, lon, lat)->code, ==, "LBY");
-  geo_to_map (f, lon, lat, &x, &y);
+  geo_to_map (f->window, lon, lat, &x, &y);
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, layer_colour, TRUE), ==, layer_colour);
 
   check = find_widget (GTK_WIDGET (f->window), is_check_for, migmap_map_layer_get_title (mtm));
@@ -481,7 +294,7 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   MigmapProject *emm5 = migmap_catalogue_lookup_project (f->catalogue, "emm5");
   const MigmapFeature *jordan = migmap_shape_set_lookup (f->shapes, "JOR");
   const char *jordan_name = migmap_country_codes_get_translated_name (migmap_catalogue_get_country_codes (f->catalogue), "JOR");
-  Expect selected = { f, "JOR" };
+  ExpectCountry selected = { &f->window, "JOR" };
   GtkWidget *button;
   guint32 before;
   double x, y, lon, lat;
@@ -489,7 +302,7 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   g_assert_nonnull (emm5);
   g_assert_true (g_strv_contains (migmap_project_get_countries (emm5), "JOR"));
   /* Western Egypt: in EMM5, away from labels. */
-  geo_to_map (f, 27.0, 26.0, &x, &y);
+  geo_to_map (f->window, 27.0, 26.0, &x, &y);
   before = screen_pixel (GTK_WIDGET (map), x, y);
 
   migmap_window_show_project (f->window, emm5);
@@ -497,7 +310,7 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, before, FALSE), !=, before);
   /* A country outside the project keeps its colour: Sudan (in the north,
    * clear of the label the view fitted to the partner states gives it). */
-  geo_to_map (f, 27.5, 19.0, &x, &y);
+  geo_to_map (f->window, 27.5, 19.0, &x, &y);
   g_assert_cmphex (screen_pixel (GTK_WIDGET (map), x, y), ==, 0xf2efe6);
 
   /* Clicking Jordan in the panel selects it and brings it to the centre. */
@@ -507,7 +320,7 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   gtk_widget_grab_focus (button);
   g_assert_true (wait_until (scrolled_into_view, button, WAIT_MS));
   click_center (button);
-  g_assert_true (wait_until (selected_is, &selected, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &selected, WAIT_MS));
   g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &jordan->label_bounds }, WAIT_MS));
   g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
   g_test_message ("centre after clicking Jordan: %f, %f", lon, lat);
@@ -515,23 +328,6 @@ test_project_highlight_and_country (Fixture *f, gconstpointer data)
   g_assert_true (lat > jordan->label_bounds.south && lat < jordan->label_bounds.north);
   /* The project stays open while its countries are visited. */
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "project");
-}
-
-typedef struct {
-  Fixture    *f;
-  const char *kind;
-  const char *id;
-} ExpectResult;
-
-static gboolean
-first_result_is (gpointer data)
-{
-  ExpectResult *e = data;
-  const char *kind = NULL;
-
-  return migmap_window_get_n_search_results (e->f->window) > 0 &&
-         g_strcmp0 (migmap_window_get_search_result (e->f->window, 0, &kind), e->id) == 0 &&
-         g_strcmp0 (kind, e->kind) == 0;
 }
 
 static gboolean
@@ -555,8 +351,8 @@ static void
 test_search (Fixture *f, gconstpointer data)
 {
   MigmapMapView *map = migmap_window_get_map_view (f->window);
-  ExpectResult amedip = { f, "project", "amedip" }, turkey = { f, "country", "TUR" };
-  Expect selected = { f, "TUR" };
+  ExpectResult amedip = { &f->window, "project", "amedip" }, turkey = { &f->window, "country", "TUR" };
+  ExpectCountry selected = { &f->window, "TUR" };
   const MigmapFeature *tur = migmap_shape_set_lookup (f->shapes, "TUR");
   double lon, lat;
 
@@ -567,7 +363,7 @@ test_search (Fixture *f, gconstpointer data)
   xdotool ("type --delay 20 AMEDIP");
   g_assert_true (wait_until (first_result_is, &amedip, WAIT_MS));
   xdotool ("key Return");
-  g_assert_true (wait_until (project_shown, &(ExpectProject) { f, "amedip" }, WAIT_MS));
+  g_assert_true (wait_until (project_shown, &(ExpectProject) { &f->window, "amedip" }, WAIT_MS));
 
   /* A lower-case name without its accent: Türkiye. */
   xdotool ("key --clearmodifiers ctrl+f");
@@ -576,7 +372,7 @@ test_search (Fixture *f, gconstpointer data)
   xdotool ("type --delay 20 turkiye");
   g_assert_true (wait_until (first_result_is, &turkey, WAIT_MS));
   xdotool ("key Return");
-  g_assert_true (wait_until (selected_is, &selected, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &selected, WAIT_MS));
   g_assert_true (wait_until (centre_within, &(ExpectCentre) { f, &tur->label_bounds }, WAIT_MS));
   g_assert_true (migmap_viewport_get_center_geo (migmap_map_view_get_viewport (map), &lon, &lat));
   g_test_message ("centre after Türkiye: %f, %f", lon, lat);
@@ -605,7 +401,7 @@ test_search_first_results (Fixture *f, gconstpointer data)
   gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      ExpectResult expect = { f, cases[i].kind, cases[i].id };
+      ExpectResult expect = { &f->window, cases[i].kind, cases[i].id };
       g_autofree char *quoted = g_shell_quote (cases[i].text);
       g_autofree char *type = g_strdup_printf ("type --delay 50 %s", quoted);
 
@@ -677,8 +473,8 @@ timeline_reads (gpointer data)
 static void
 test_keyboard_walk (Fixture *f, gconstpointer data)
 {
-  Expect lebanon = { f, "LBN" };
-  ExpectResult frontex = { f, "organisation", "frontex" };
+  ExpectCountry lebanon = { &f->window, "LBN" };
+  ExpectResult frontex = { &f->window, "organisation", "frontex" };
 
   gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
   xdotool ("key --clearmodifiers ctrl+f");
@@ -695,7 +491,7 @@ test_keyboard_walk (Fixture *f, gconstpointer data)
   xdotool ("type --delay 30 leb");
   g_assert_true (wait_until (one_country_shown, f, WAIT_MS));
   xdotool ("key Return");
-  g_assert_true (wait_until (selected_is, &lebanon, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &lebanon, WAIT_MS));
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "country");
   /* A screen reader hears which country the map now shows. */
   g_assert_cmpstr (migmap_map_view_get_accessible_label (migmap_window_get_map_view (f->window)), ==,
@@ -791,13 +587,13 @@ test_broken_shapefile (Fixture *f, gconstpointer data)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *expected = g_strdup_printf ("%s: truncated", path);
   const char *wanted = expected;
-  Expect libya = { f, "LBY" };
+  ExpectCountry libya = { &f->window, "LBY" };
   double x, y;
   guint32 pixel;
 
-  geo_to_map (f, 17.5, 26.0, &x, &y);
+  geo_to_map (f->window, 17.5, 26.0, &x, &y);
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &libya, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &libya, WAIT_MS));
   settle (300);
   pixel = screen_pixel (GTK_WIDGET (map), x - 40, y + 40);
 
@@ -1113,7 +909,7 @@ test_timeline (Fixture *f, gconstpointer data)
   guint32 emm5_colour = color_to_pixel (migmap_map_layer_get_color (emm5));
   const char *visible[] = { "stredeca-countries", "emm5-countries", NULL };
   ExpectYear y2005 = { f, 2005 }, y2010 = { f, 2010 };
-  Expect lebanon = { f, "LBN" };
+  ExpectCountry lebanon = { &f->window, "LBN" };
   g_autofree char *country_text = NULL;
   g_autofree char *project_text = NULL;
   g_autofree char *layers_text = NULL;
@@ -1130,7 +926,7 @@ test_timeline (Fixture *f, gconstpointer data)
   g_assert_cmpuint (last, >=, 2024);
 
   country_fill_point (f, "JOR", &lon, &lat);
-  geo_to_map (f, lon, lat, &x, &y);
+  geo_to_map (f->window, lon, lat, &x, &y);
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
 
   /* Click 2005 on the strip, then four years up and one month right and
@@ -1154,7 +950,7 @@ test_timeline (Fixture *f, gconstpointer data)
   /* The screen: Jordan is land, Lebanon has STREDECA's colour. */
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, 0xf2efe6, TRUE), ==, 0xf2efe6);
   country_fill_point (f, "LBN", &lon, &lat);
-  geo_to_map (f, lon, lat, &x, &y);
+  geo_to_map (f->window, lon, lat, &x, &y);
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, stredeca_colour, TRUE), ==, stredeca_colour);
 
   /* The layers list counts the members at the date. */
@@ -1164,7 +960,7 @@ test_timeline (Fixture *f, gconstpointer data)
 
   /* Lebanon's panel: STREDECA running in 2010, EMM5 not among them. */
   click (GTK_WIDGET (map), x, y);
-  g_assert_true (wait_until (selected_is, &lebanon, WAIT_MS));
+  g_assert_true (wait_until (country_selected, &lebanon, WAIT_MS));
   country_text = migmap_country_panel_dup_text (migmap_window_get_country_panel (f->window));
   g_test_message ("country panel at 2010:\n%s", country_text);
   g_assert_nonnull (strstr (country_text, "3 projects running in 2010"));
@@ -1193,7 +989,7 @@ test_timeline (Fixture *f, gconstpointer data)
   click_center (find_widget (GTK_WIDGET (timeline), is_button_labelled, "All Dates"));
   g_assert_null (migmap_map_state_get_date (state));
   country_fill_point (f, "JOR", &lon, &lat);
-  geo_to_map (f, lon, lat, &x, &y);
+  geo_to_map (f->window, lon, lat, &x, &y);
   g_assert_cmphex (wait_for_pixel (GTK_WIDGET (map), x, y, emm5_colour, TRUE), ==, emm5_colour);
 }
 
@@ -1373,9 +1169,9 @@ test_map_moves_before_render (Fixture *f, gconstpointer data)
   double x0, y0, x1, y1, cx, cy;
 
   snapshot_map (map, &before);
-  geo_to_map (f, 10.18, 36.81, &x0, &y0);
+  geo_to_map (f->window, 10.18, 36.81, &x0, &y0);
   migmap_viewport_pan_by (viewport, 150, 40);
-  geo_to_map (f, 10.18, 36.81, &x1, &y1);
+  geo_to_map (f->window, 10.18, 36.81, &x1, &y1);
   snapshot_map (map, &panned);
   g_test_message ("pan: %.0f%% of the map moved along", 100 * share_moved (&before, &panned, 1, 0, 0, x1 - x0, y1 - y0));
   g_assert_cmpfloat (share_moved (&before, &panned, 1, 0, 0, x1 - x0, y1 - y0), >, 0.97);
@@ -1398,16 +1194,9 @@ test_map_moves_before_render (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() sets the "C" locale, where gettext has no French or
-   * Arabic country names to search; the application sets up its own. */
-  migmap_language_init (NULL);
-  app = gtk_application_new ("io.github.migmap.MigMap.Test", G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.Test");
 
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
   g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* catalogue-test-util.h: helpers shared by the catalogue tests */
+/* catalogue-test-util.h: helpers shared by the catalogue tests (and, for
+ * the country codes and test folders, by the catalogue file and window tests) */
 #pragma once
 
 #include <glib.h>
+#include <glib/gstdio.h>
 
 #include "migmap-catalogue.h"
 
@@ -35,6 +37,43 @@ free_real_catalogue (void)
 {
   MigmapCatalogue *catalogue = load_real_catalogue ();
   g_object_unref (catalogue);
+}
+
+/* The country codes from iso-codes, loaded once for the whole program. */
+static inline MigmapCountryCodes *
+real_country_codes (void)
+{
+  static MigmapCountryCodes *codes = NULL;
+
+  if (codes == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      codes = migmap_country_codes_new_default (&error);
+      g_assert_no_error (error);
+    }
+  return codes;
+}
+
+/* Test folders are small and made by the tests: remove them whole. */
+static inline void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
 }
 
 static inline MigmapDate

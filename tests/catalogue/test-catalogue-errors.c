@@ -5,21 +5,6 @@
 
 #include "catalogue-test-util.h"
 
-static MigmapCountryCodes *
-real_codes (void)
-{
-  static MigmapCountryCodes *codes = NULL;
-
-  if (codes == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      codes = migmap_country_codes_new_default (&error);
-      g_assert_no_error (error);
-    }
-  return codes;
-}
-
 /* @message is what follows the file's full path. */
 /* The message names the file by its full path, then says the rest. */
 static void
@@ -41,7 +26,7 @@ assert_load_error (const char *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(MigmapCatalogue) catalogue = NULL;
 
-  catalogue = migmap_catalogue_new_from_file_with_codes (path, real_codes (), &error);
+  catalogue = migmap_catalogue_new_from_file_with_codes (path, real_country_codes (), &error);
   g_assert_null (catalogue);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, code);
   g_assert_true (g_path_is_absolute (path));
@@ -113,7 +98,7 @@ test_minimal_loads (void)
   g_autoptr(GPtrArray) projects = NULL;
   MigmapDate y2010 = date_from ("2010");
 
-  catalogue = migmap_catalogue_new_from_file_with_codes (path, real_codes (), &error);
+  catalogue = migmap_catalogue_new_from_file_with_codes (path, real_country_codes (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (migmap_catalogue_get_projects (catalogue)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (migmap_catalogue_get_events (catalogue)), ==, 1);
@@ -129,7 +114,7 @@ test_missing_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(MigmapCatalogue) catalogue = NULL;
 
-  catalogue = migmap_catalogue_new_from_file_with_codes ("/nonexistent/catalogue.json", real_codes (), &error);
+  catalogue = migmap_catalogue_new_from_file_with_codes ("/nonexistent/catalogue.json", real_country_codes (), &error);
   g_assert_null (catalogue);
   g_assert_error (error, MIGMAP_CATALOGUE_ERROR, MIGMAP_CATALOGUE_ERROR_READ);
   g_assert_true (g_str_has_prefix (error->message, "/nonexistent/catalogue.json: cannot read file: "));
@@ -156,7 +141,7 @@ test_same_name_told_apart (void)
       g_assert_no_error (error);
       paths[i] = g_build_filename (dirs[i], "catalogue.json", NULL);
       g_assert_true (g_file_set_contents (paths[i], contents, -1, &error));
-      catalogue = migmap_catalogue_new_from_file_with_codes (paths[i], real_codes (), &error);
+      catalogue = migmap_catalogue_new_from_file_with_codes (paths[i], real_country_codes (), &error);
       g_assert_null (catalogue);
       assert_message (error, paths[i], ": projects[0]: missing required field \"title\"");
       messages[i] = g_strdup (error->message);
@@ -234,6 +219,6 @@ main (int   argc,
   g_test_add_func ("/catalogue/errors/codes-decide-validity", test_codes_decide_validity);
 
   status = g_test_run ();
-  g_object_unref (real_codes ());
+  g_object_unref (real_country_codes ());
   return status;
 }
