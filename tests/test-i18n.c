@@ -3,6 +3,7 @@
  * $LANGUAGE (the meson test runs this program once per language) */
 #include <gtk/gtk.h>
 
+#include "migmap-catalogue-editor.h"
 #include "migmap-data-files.h"
 #include "migmap-language.h"
 #include "migmap-widget-helpers.h"
@@ -224,6 +225,54 @@ test_exported_page (void)
   }
 }
 
+/* An entry's History line is in the interface language; what changed stays
+ * as the file records it. */
+static void
+test_history (void)
+{
+  g_autofree char *path = migmap_find_data_file ("data/catalogue.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MigmapCountryCodes) codes = migmap_country_codes_new_default (&error);
+  g_autoptr(MigmapCatalogueEditor) editor = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 20, 14, 2, 0);
+  g_autofree char *json = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *data = NULL;
+  g_auto(GStrv) log = NULL;
+  const char *format = g_dgettext ("migmap", "edited %s by %s: %s");
+  g_autofree char *prefix = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  editor = migmap_catalogue_editor_new_from_file (path, codes, &error);
+  g_assert_no_error (error);
+  json = migmap_catalogue_editor_dup_entity (editor, "projects", "amedip");
+  {
+    g_autoptr(GRegex) end = g_regex_new ("\"end\": *\"2014-09\"", 0, 0, NULL);
+
+    moved = g_regex_replace_literal (end, json, -1, 0, "\"end\": \"2015-03\"", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (moved, !=, json);
+  }
+  g_assert_true (migmap_catalogue_editor_put (editor, "projects", moved, "phone call", &error));
+  g_assert_no_error (error);
+  data = migmap_catalogue_editor_save_data (editor, "amina", when, &length);
+  migmap_catalogue_editor_save_done (editor, TRUE);
+  log = migmap_catalogue_editor_dup_change_log (editor, "projects", "amedip");
+  g_assert_cmpuint (g_strv_length (log), ==, 1);
+  g_test_message ("%s", log[0]);
+
+  if (g_str_equal (language, "en"))
+    g_assert_cmpstr (format, ==, "edited %s by %s: %s");
+  else
+    g_assert_cmpstr (format, !=, "edited %s by %s: %s");
+  prefix = g_strndup (format, strstr (format, "%s") - format);
+  g_assert_true (g_str_has_prefix (log[0], prefix));
+  g_assert_nonnull (strstr (log[0], "2026-11-20"));
+  g_assert_nonnull (strstr (log[0], "amina"));
+  g_assert_nonnull (strstr (log[0], "\"2014-09\" -> \"2015-03\""));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,6 +306,7 @@ main (int argc, char **argv)
   g_test_add_func ("/i18n/direction", test_direction);
   g_test_add_func ("/i18n/search-any-language", test_search_any_language);
   g_test_add_func ("/i18n/exported-page", test_exported_page);
+  g_test_add_func ("/i18n/history", test_history);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

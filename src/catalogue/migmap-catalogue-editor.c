@@ -14,6 +14,7 @@
 #include "migmap-catalogue-json-private.h"
 #include "migmap-catalogue-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 static const char * const kinds[] = {
@@ -972,8 +973,13 @@ migmap_catalogue_editor_dup_change_log (MigmapCatalogueEditor *self,
       json_object_object_get_ex (entry, "at", &at);
       json_object_object_get_ex (entry, "by", &by);
       json_object_object_get_ex (entry, "what", &what);
-      /* The day is enough on a page; the file keeps the time. */
-      line = g_strdup_printf ("edited %.10s by %s: %s", json_object_get_string (at),
+      /* The day is enough on a page; the file keeps the time.  What
+       * changed stays as the file records it (field names, values). */
+      g_autofree char *day = g_strndup (json_object_get_string (at) ? json_object_get_string (at) : "", 10);
+
+      /* TRANSLATORS: a line of an entry's History: the day (YYYY-MM-DD), the
+       * user name, then what changed as the catalogue file records it */
+      line = g_strdup_printf (_("edited %s by %s: %s"), day,
                               json_object_get_string (by), json_object_get_string (what));
       g_strv_builder_add (builder, line);
     }
