@@ -99,7 +99,10 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
   else
     {
       MigmapMapState *state = migmap_window_get_state (window);
-      migmap_map_state_set_shapes (state, migmap_map_state_get_shapes (state), shapes);
+
+      /* NULL once the window closed while they loaded. */
+      if (state != NULL)
+        migmap_map_state_set_shapes (state, migmap_map_state_get_shapes (state), shapes);
     }
 }
 
