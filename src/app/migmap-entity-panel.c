@@ -16,6 +16,7 @@
 
 #include "migmap-catalogue-links.h"
 #include "migmap-dates.h"
+#include "migmap-edit-dialog.h"
 #include "migmap-widget-helpers.h"
 
 struct _MigmapEntityPanel
@@ -563,17 +564,11 @@ static void
 update_edit_buttons (MigmapEntityPanel *self,
                      GObject           *entity)
 {
-  const char *kind = NULL;
+  const char *kind = migmap_catalogue_entity_kind (entity);
   g_autofree char *id = NULL;
 
-  if (MIGMAP_IS_ORGANISATION (entity))
-    kind = "organisations";
-  else if (MIGMAP_IS_GROUP (entity))
-    kind = "groups";
-  else if (MIGMAP_IS_EVENT (entity))
-    kind = "events";
-  else if (MIGMAP_IS_PLACE (entity))
-    kind = "places";
+  if (kind != NULL && !migmap_edit_dialog_can_edit (kind))
+    kind = NULL;
   gtk_widget_set_visible (self->edit_button, kind != NULL);
   gtk_widget_set_visible (self->delete_button, kind != NULL);
   if (kind == NULL)
@@ -586,40 +581,13 @@ update_edit_buttons (MigmapEntityPanel *self,
 static void
 add_history (MigmapEntityPanel *self, GObject *entity)
 {
-  const char *kind = NULL, *id = NULL;
+  const char *kind = migmap_catalogue_entity_kind (entity);
+  g_autofree char *id = NULL;
 
-  if (MIGMAP_IS_ORGANISATION (entity))
-    {
-      kind = "organisations";
-      id = migmap_organisation_get_id (MIGMAP_ORGANISATION (entity));
-    }
-  else if (MIGMAP_IS_DIALOGUE (entity))
-    {
-      kind = "dialogues";
-      id = migmap_dialogue_get_id (MIGMAP_DIALOGUE (entity));
-    }
-  else if (MIGMAP_IS_GROUP (entity))
-    {
-      kind = "groups";
-      id = migmap_group_get_id (MIGMAP_GROUP (entity));
-    }
-  else if (MIGMAP_IS_EVENT (entity))
-    {
-      kind = "events";
-      id = migmap_event_get_id (MIGMAP_EVENT (entity));
-    }
-  else if (MIGMAP_IS_DOCUMENT (entity))
-    {
-      kind = "documents";
-      id = migmap_document_get_id (MIGMAP_DOCUMENT (entity));
-    }
-  else if (MIGMAP_IS_PLACE (entity))
-    {
-      kind = "places";
-      id = migmap_place_get_id (MIGMAP_PLACE (entity));
-    }
-  if (kind)
-    migmap_panel_add_history (self->sections, self->editor, kind, id);
+  if (kind == NULL)
+    return;
+  g_object_get (entity, "id", &id, NULL);
+  migmap_panel_add_history (self->sections, self->editor, kind, id);
 }
 
 static void

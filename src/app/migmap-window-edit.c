@@ -29,24 +29,6 @@ migmap_window_update_edit_actions (MigmapWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-entity", editable);
 }
 
-static GObject *
-lookup_entity (MigmapCatalogue *catalogue,
-               const char      *kind,
-               const char      *id)
-{
-  if (g_str_equal (kind, "projects"))
-    return G_OBJECT (migmap_catalogue_lookup_project (catalogue, id));
-  if (g_str_equal (kind, "groups"))
-    return G_OBJECT (migmap_catalogue_lookup_group (catalogue, id));
-  if (g_str_equal (kind, "places"))
-    return G_OBJECT (migmap_catalogue_lookup_place (catalogue, id));
-  if (g_str_equal (kind, "events"))
-    return G_OBJECT (migmap_catalogue_lookup_event (catalogue, id));
-  if (g_str_equal (kind, "organisations"))
-    return G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, id));
-  return NULL;
-}
-
 /* The saved entity is what the user wants to see next: its page, and a
  * dated project on the map at a date it runs. */
 static void
@@ -55,7 +37,7 @@ on_saved (MigmapWindow *self,
           const char   *id)
 {
   MigmapCatalogue *catalogue = migmap_window_get_catalogue (self);
-  GObject *entity = catalogue ? lookup_entity (catalogue, kind, id) : NULL;
+  GObject *entity = catalogue ? migmap_catalogue_lookup_entity (catalogue, kind, id) : NULL;
 
   if (entity == NULL)
     return;
@@ -222,7 +204,7 @@ delete_entity_action (GtkWidget  *widget,
   GtkWidget *dialog;
 
   g_variant_get (parameter, "(&s&s)", &kind, &id);
-  entity = catalogue ? lookup_entity (catalogue, kind, id) : NULL;
+  entity = catalogue ? migmap_catalogue_lookup_entity (catalogue, kind, id) : NULL;
   if (entity == NULL || migmap_window_get_catalogue_editor (self) == NULL)
     return;
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (entity), "title"))

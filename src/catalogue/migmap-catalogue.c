@@ -762,6 +762,31 @@ DEFINE_LOOKUP (MigmapProject, project, MIGMAP_REF_PROJECT)
 DEFINE_LOOKUP (MigmapEvent, event, MIGMAP_REF_EVENT)
 DEFINE_LOOKUP (MigmapDocument, document, MIGMAP_REF_DOCUMENT)
 
+GObject *
+migmap_catalogue_lookup_entity (MigmapCatalogue *self,
+                                const char      *kind,
+                                const char      *id)
+{
+  g_return_val_if_fail (MIGMAP_IS_CATALOGUE (self), NULL);
+  g_return_val_if_fail (kind != NULL && id != NULL, NULL);
+
+  for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
+    if (g_str_equal (entity_arrays[a].key, kind))
+      return g_hash_table_lookup (self->by_id[entity_arrays[a].kind], id);
+  return NULL;
+}
+
+const char *
+migmap_catalogue_entity_kind (GObject *entity)
+{
+  g_return_val_if_fail (G_IS_OBJECT (entity), NULL);
+
+  for (guint a = 0; a < G_N_ELEMENTS (entity_arrays); a++)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (entity, entity_arrays[a].get_type ()))
+      return entity_arrays[a].key;
+  return NULL;
+}
+
 /* --- queries ---------------------------------------------------------------- */
 
 static GPtrArray *

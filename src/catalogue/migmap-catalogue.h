@@ -65,6 +65,13 @@ MigmapEvent        *migmap_catalogue_lookup_event        (MigmapCatalogue *self,
                                                           const char      *id);
 MigmapDocument     *migmap_catalogue_lookup_document     (MigmapCatalogue *self,
                                                           const char      *id);
+/* Any entity by its kind, the schema's array name ("projects", "places",
+ * ...), and id; NULL when there is none. */
+GObject            *migmap_catalogue_lookup_entity       (MigmapCatalogue *self,
+                                                          const char      *kind,
+                                                          const char      *id);
+/* The schema's array name of an entity of any catalogue, or NULL. */
+const char         *migmap_catalogue_entity_kind         (GObject         *entity);
 
 /* Queries.  Each returns a new array of new references (free with
  * g_ptr_array_unref()); @at may be NULL for "at any date". */

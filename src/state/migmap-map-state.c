@@ -756,21 +756,13 @@ static GObject *
 find_entity_again (MigmapCatalogue *catalogue,
                    GObject         *entity)
 {
-  if (entity == NULL)
+  const char *kind = entity ? migmap_catalogue_entity_kind (entity) : NULL;
+  g_autofree char *id = NULL;
+
+  if (kind == NULL)
     return NULL;
-  if (MIGMAP_IS_ORGANISATION (entity))
-    return G_OBJECT (migmap_catalogue_lookup_organisation (catalogue, migmap_organisation_get_id (MIGMAP_ORGANISATION (entity))));
-  if (MIGMAP_IS_DIALOGUE (entity))
-    return G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, migmap_dialogue_get_id (MIGMAP_DIALOGUE (entity))));
-  if (MIGMAP_IS_GROUP (entity))
-    return G_OBJECT (migmap_catalogue_lookup_group (catalogue, migmap_group_get_id (MIGMAP_GROUP (entity))));
-  if (MIGMAP_IS_PLACE (entity))
-    return G_OBJECT (migmap_catalogue_lookup_place (catalogue, migmap_place_get_id (MIGMAP_PLACE (entity))));
-  if (MIGMAP_IS_EVENT (entity))
-    return G_OBJECT (migmap_catalogue_lookup_event (catalogue, migmap_event_get_id (MIGMAP_EVENT (entity))));
-  if (MIGMAP_IS_DOCUMENT (entity))
-    return G_OBJECT (migmap_catalogue_lookup_document (catalogue, migmap_document_get_id (MIGMAP_DOCUMENT (entity))));
-  return NULL;
+  g_object_get (entity, "id", &id, NULL);
+  return migmap_catalogue_lookup_entity (catalogue, kind, id);
 }
 
 void
