@@ -119,8 +119,9 @@ test_direction (void)
 static void
 test_search_any_language (void)
 {
-  const char *queries[] = { "Morocco", "Maroc", "المغرب", "maroc", "tunisie", "تونس" };
-  const char *expected[] = { "MAR", "MAR", "MAR", "MAR", "TUN", "TUN" };
+  /* تركيا: iso-codes has no Arabic for "Türkiye", MigMap's own po does. */
+  const char *queries[] = { "Morocco", "Maroc", "المغرب", "maroc", "tunisie", "تونس", "تركيا" };
+  const char *expected[] = { "MAR", "MAR", "MAR", "MAR", "TUN", "TUN", "TUR" };
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -204,6 +205,9 @@ test_exported_page (void)
   legend = g_strdup_printf (g_dgettext ("migmap", "Countries of %s"), "EMM5");
   /* Countries whose labels stand clear of the legend and the scale bar. */
   checks[0] = migmap_country_codes_get_translated_name (codes, "TUR");
+  /* Not Latin letters on an Arabic map. */
+  if (g_str_equal (language, "ar"))
+    g_assert_cmpstr (checks[0], ==, "تركيا");
   checks[1] = migmap_country_codes_get_translated_name (codes, "ESP");
   checks[2] = legend;
   checks[3] = g_dgettext ("migmap", "Offices, venues and cities");

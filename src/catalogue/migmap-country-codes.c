@@ -5,6 +5,7 @@
 
 #include "migmap-country-codes.h"
 
+#include <glib/gi18n-lib.h>
 #include <libintl.h>
 #include <string.h>
 
@@ -38,6 +39,14 @@ static const struct {
   const char *alpha3, *alpha2, *name;
 } extra_codes[] = {
   { "XKX", "XK", "Kosovo" }, /* user-assigned code, used by the EU and in shapes */
+};
+
+/* Names iso-codes has no translation for yet: its 2022 rename of "Turkey"
+ * to "Türkiye" left the new name untranslated, so an Arabic map printed it
+ * in Latin letters.  Ours, in our own domain, until iso-codes catches up. */
+static const char * const untranslated_names[] = {
+  /* TRANSLATORS: country name missing from iso-codes; the UN writes it تركيا in Arabic, Türkiye in French */
+  N_("Türkiye"),
 };
 
 struct _MigmapCountryCodes {
@@ -295,6 +304,20 @@ migmap_country_codes_get_common_name (MigmapCountryCodes *self,
   return country->common_name ? country->common_name : country->name;
 }
 
+/* iso-codes' translation of @name, else ours for the few it lacks. */
+static const char *
+translate_name (const char *name)
+{
+  const char *translated = dgettext (MIGMAP_ISO_3166_1_DOMAIN, name);
+
+  if (translated != name)
+    return translated;
+  for (guint i = 0; i < G_N_ELEMENTS (untranslated_names); i++)
+    if (strcmp (name, untranslated_names[i]) == 0)
+      return dgettext (GETTEXT_PACKAGE, name);
+  return translated;
+}
+
 /* iso-codes translates its own English strings, so the msgid is the name. */
 const char *
 migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
@@ -309,13 +332,13 @@ migmap_country_codes_get_translated_name (MigmapCountryCodes *self,
   if (country == NULL)
     return NULL;
   common = country->common_name ? country->common_name : country->name;
-  translated = dgettext (MIGMAP_ISO_3166_1_DOMAIN, common);
+  translated = translate_name (common);
   /* Translations lag behind some common names ("Syria"): then the translated
    * full name, unless it is an inverted list form ("Syrienne, République
    * arabe") that reads badly on a map. */
   if (translated == common && common != country->name)
     {
-      const char *full = dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->name);
+      const char *full = translate_name (country->name);
       if (full != country->name && strchr (full, ',') == NULL)
         return full;
     }
@@ -359,8 +382,8 @@ build_search_names (MigmapCountryCodes *self)
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &country))
         {
           char *more = g_strjoin ("\n", country->search_names,
-                                  dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->name),
-                                  country->common_name ? dgettext (MIGMAP_ISO_3166_1_DOMAIN, country->common_name) : "",
+                                  translate_name (country->name),
+                                  country->common_name ? translate_name (country->common_name) : "",
                                   NULL);
           g_free (country->search_names);
           country->search_names = more;
