@@ -17,6 +17,7 @@
 
 #include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
+#include "migmap-map-view.h"
 #include "migmap-settings.h"
 #include "migmap-window.h"
 
@@ -107,6 +108,25 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
 }
 
 static void
+on_window_painted (GdkFrameClock *clock, MigmapWindow *window)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GTask) task = NULL;
+
+  if (!migmap_map_view_get_map_drawn (migmap_window_get_map_view (window)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_window_painted, window);
+  if (self == NULL)
+    return;
+  task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
+  g_task_set_task_data (task, self, NULL);
+  g_mutex_lock (&self->loading_lock);
+  self->n_loading++;
+  g_mutex_unlock (&self->loading_lock);
+  g_task_run_in_thread (task, load_detailed_shapes);
+}
+
+static void
 on_fatal_dialog_response (GtkDialog *dialog, int response, MigmapApplication *self)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -119,7 +139,6 @@ migmap_application_activate (GApplication *application)
   MigmapApplication *self = MIGMAP_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
 
   if (window)
     {
@@ -150,15 +169,12 @@ migmap_application_activate (GApplication *application)
   /* Over the window, so that the map behind shows what is restored. */
   migmap_window_offer_restore (MIGMAP_WINDOW (window));
 
+  /* Not before the first map is on screen: loading them, and the map
+   * rendering again with them, would take the core GTK draws that frame
+   * with. */
   if (self->shapes_path == NULL)
-    {
-      task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
-      g_task_set_task_data (task, self, NULL);
-      g_mutex_lock (&self->loading_lock);
-      self->n_loading++;
-      g_mutex_unlock (&self->loading_lock);
-      g_task_run_in_thread (task, load_detailed_shapes);
-    }
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (on_window_painted), window, 0);
 }
 
 static void

@@ -541,7 +541,10 @@ restore_state (MigmapWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (g_settings_get_int (self->settings, "window-width"), 360),
                                MAX (g_settings_get_int (self->settings, "window-height"), 240));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+    {
+      gtk_window_maximize (GTK_WINDOW (self));
+      self->opens_maximized = TRUE;
+    }
 
   projection_name = g_settings_get_string (self->settings, "projection");
   if (migmap_projection_from_string (projection_name, &projection))
@@ -618,6 +621,31 @@ migmap_window_dispose (GObject *object)
   G_OBJECT_CLASS (migmap_window_parent_class)->dispose (object);
 }
 
+/* Lays the window out at the size it opens at before GTK shows it: the map
+ * view then knows its size and renders its first map in a thread while GTK
+ * sets up the window's renderer, the longest step of start-up (a quarter of
+ * a second under software GL, one core busy and the other idle), and the
+ * first frame on screen has the map.  GTK lays the window out again once it
+ * is shown, at the same size; where a window manager or maximising chose
+ * another, the map view drops that render and renders at the real size. */
+static void
+migmap_window_show (GtkWidget *widget)
+{
+  MigmapWindow *self = MIGMAP_WINDOW (widget);
+  int width, height, minimum;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (!gtk_widget_get_realized (widget) && !self->opens_maximized && width > 0 && height > 0)
+    {
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      width = MAX (width, minimum);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, width, &minimum, NULL, NULL, NULL);
+      height = MAX (height, minimum);
+      gtk_widget_size_allocate (widget, &(GtkAllocation) { 0, 0, width, height }, -1);
+    }
+  GTK_WIDGET_CLASS (migmap_window_parent_class)->show (widget);
+}
+
 /* "projection" mirrors the viewport's, as a string, for the radio menu. */
 static void
 migmap_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
@@ -678,6 +706,7 @@ migmap_window_class_init (MigmapWindowClass *klass)
   object_class->get_property = migmap_window_get_property;
   object_class->set_property = migmap_window_set_property;
   window_class->close_request = migmap_window_close_request;
+  widget_class->show = migmap_window_show;
 
   properties[PROP_PROJECTION] =
     g_param_spec_string ("projection", NULL, NULL, "laea",
