@@ -232,6 +232,9 @@ migmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "win.print", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (app, "win.export", (const char *[]) { "<Control>e", NULL });
+  /* GtkApplication's own key for the Keyboard Shortcuts window, which it
+   * sets only when it builds that window itself. */
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
   gtk_window_set_default_icon_name (APP_ID);
 }
 
