@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "migmap-country-item.h"
 #include "migmap-dates.h"
@@ -114,27 +115,43 @@ on_selection (MigmapWindow *self)
   gtk_single_selection_set_selected (self->countries_selection, country_position (self, code));
 }
 
+typedef struct {
+  char              *key;    /* g_utf8_collate_key() of the name */
+  MigmapCountryItem *item;
+} SortedCountry;
+
 static int
-compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_keys (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  return g_utf8_collate (migmap_country_item_get_name (*(MigmapCountryItem * const *) a),
-                         migmap_country_item_get_name (*(MigmapCountryItem * const *) b));
+  return strcmp (((const SortedCountry *) a)->key, ((const SortedCountry *) b)->key);
 }
 
+/* Sorted by collation keys, made once per name: the same order as
+ * g_utf8_collate() of each pair, at a fraction of the cost at start-up. */
 static void
 build_countries_list (MigmapWindow *self)
 {
   MigmapShapeSet *shapes = migmap_map_state_get_shapes (self->state);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = migmap_shape_set_get_n_features (shapes);
+  g_autofree SortedCountry *sorted = g_new (SortedCountry, MAX (n, 1));
+  g_autofree gpointer *items = g_new (gpointer, MAX (n, 1));
 
-  for (guint i = 0; i < migmap_shape_set_get_n_features (shapes); i++)
+  for (guint i = 0; i < n; i++)
     {
       const char *code = migmap_shape_set_get_feature (shapes, i)->code;
-      g_ptr_array_add (items, migmap_country_item_new (code, country_name (self, code)));
+
+      sorted[i].item = migmap_country_item_new (code, country_name (self, code));
+      sorted[i].key = g_utf8_collate_key (migmap_country_item_get_name (sorted[i].item), -1);
     }
-  g_ptr_array_sort_with_data (items, compare_names, NULL);
-  g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)),
-                       items->pdata, items->len);
+  g_qsort_with_data (sorted, n, sizeof *sorted, compare_keys, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      items[i] = sorted[i].item;
+      g_free (sorted[i].key);
+    }
+  g_list_store_splice (self->countries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->countries)), items, n);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (items[i]);
 }
 
 static void
