@@ -813,6 +813,16 @@ on_switcher_key_pressed (GtkEventControllerKey *controller,
   return GDK_EVENT_STOP;
 }
 
+/* The Countries list makes its rows once its page is first shown, not at
+ * start-up behind the Layers page. */
+static void
+show_countries_rows (MigmapWindow *self)
+{
+  if (gtk_list_view_get_model (self->countries_view) == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "countries") == 0)
+    gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
+}
+
 static void
 migmap_window_init (MigmapWindow *self)
 {
@@ -823,7 +833,9 @@ migmap_window_init (MigmapWindow *self)
   self->countries_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->countries_filtered)));
   gtk_single_selection_set_autoselect (self->countries_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->countries_selection, TRUE);
-  gtk_list_view_set_model (self->countries_view, GTK_SELECTION_MODEL (self->countries_selection));
+  g_signal_connect_object (self->sidebar_stack, "notify::visible-child", G_CALLBACK (show_countries_rows),
+                           self, G_CONNECT_SWAPPED);
+  show_countries_rows (self);
   /* Typing while the list has the focus filters it. */
   gtk_search_entry_set_key_capture_widget (self->countries_entry, GTK_WIDGET (self->countries_view));
   {
