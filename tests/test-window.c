@@ -1191,6 +1191,18 @@ test_map_moves_before_render (Fixture *f, gconstpointer data)
   g_free (zoomed.data);
 }
 
+/* The Countries page lists the countries by name, from the first, once it
+ * is shown (its rows are made then, not at start-up). */
+static void
+test_countries_page (Fixture *f, gconstpointer data)
+{
+  LabelShown first = { f, "Afghanistan", TRUE }, second = { f, "Albania", TRUE };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-country", NULL));
+  g_assert_true (wait_until (label_shown_is, &first, WAIT_MS));
+  g_assert_true (wait_until (label_shown_is, &second, WAIT_MS));
+}
+
 static gboolean
 help_overlay_shown (gpointer data)
 {
@@ -1245,6 +1257,7 @@ main (int argc, char **argv)
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
   g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
               fixture_tear_down);
+  g_test_add ("/window/countries-page", Fixture, NULL, fixture_set_up, test_countries_page, fixture_tear_down);
   g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
   g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);
