@@ -1191,6 +1191,62 @@ test_map_moves_before_render (Fixture *f, gconstpointer data)
   g_free (zoomed.data);
 }
 
+/* The Countries page lists the countries by name, from the first, once it
+ * is shown (its rows are made then, not at start-up). */
+static void
+test_countries_page (Fixture *f, gconstpointer data)
+{
+  LabelShown first = { f, "Afghanistan", TRUE }, second = { f, "Albania", TRUE };
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find-country", NULL));
+  g_assert_true (wait_until (label_shown_is, &first, WAIT_MS));
+  g_assert_true (wait_until (label_shown_is, &second, WAIT_MS));
+}
+
+static gboolean
+help_overlay_shown (gpointer data)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (data);
+
+  return overlay && gtk_widget_get_mapped (GTK_WIDGET (overlay));
+}
+
+static gboolean
+is_search_shortcut (GtkWidget *widget, gconstpointer data)
+{
+  g_autofree char *title = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &title, NULL);
+  return g_strcmp0 (title, "Search") == 0;
+}
+
+/* Keyboard Shortcuts (Ctrl+? and the primary menu) opens the list of keys
+ * over the window; the list is built when first asked for, not with every
+ * window at start-up. */
+static void
+test_shortcuts_window (Fixture *f, gconstpointer data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (f->window);
+  GtkShortcutsWindow *overlay;
+
+  g_assert_null (gtk_application_window_get_help_overlay (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (wait_until (help_overlay_shown, window, 10000));
+  overlay = gtk_application_window_get_help_overlay (window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (overlay)) == GTK_WINDOW (window));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_search_shortcut, NULL));
+  gtk_window_close (GTK_WINDOW (overlay));
+  g_assert_false (help_overlay_shown (window));
+
+  /* Asked for again, the same list shows again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (wait_until (help_overlay_shown, window, 10000));
+  g_assert_true (gtk_application_window_get_help_overlay (window) == overlay);
+  gtk_window_close (GTK_WINDOW (overlay));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1201,6 +1257,8 @@ main (int argc, char **argv)
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
   g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
               fixture_tear_down);
+  g_test_add ("/window/countries-page", Fixture, NULL, fixture_set_up, test_countries_page, fixture_tear_down);
+  g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
   g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
   g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);
   g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,

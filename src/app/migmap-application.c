@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* migmap-application.c
  *
- * The 1:50m shapes and the catalogue load before the window opens; the
+ * The 1:50m shapes and the catalogue load before the window opens, in a
+ * thread that runs while gtk_init() opens the display and sets up GL; the
  * 1:10m shapes, needed only once the user zooms in, load in a thread after
  * the first map is on screen.
  *
@@ -14,9 +15,11 @@
 #include "migmap-application.h"
 
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 
 #include "migmap-catalogue-file.h"
 #include "migmap-data-files.h"
+#include "migmap-map-view.h"
 #include "migmap-settings.h"
 #include "migmap-window.h"
 
@@ -29,6 +32,8 @@ struct _MigmapApplication
   GSettings           *settings;
   MigmapCatalogueFile *catalogue_file;
   MigmapShapeSet      *shapes;
+  GThread             *loader;        /* loading the above, until activate */
+  GError              *load_error;    /* the loader's */
   int              exit_status;
   /* Loader threads still running: shutdown waits for them, since a library
    * torn down by exit() under a running thread can crash it. */
@@ -39,18 +44,14 @@ struct _MigmapApplication
 
 G_DEFINE_FINAL_TYPE (MigmapApplication, migmap_application, GTK_TYPE_APPLICATION)
 
-gboolean
-migmap_application_load_data (MigmapApplication *self, GError **error)
+static gboolean
+load_data (MigmapApplication *self, GError **error)
 {
   g_autofree char *catalogue_path = NULL;
   g_autofree char *bundled_path = NULL;
   g_autofree char *shapes_path = NULL;
   g_autoptr(MigmapCountryCodes) codes = NULL;
 
-  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), FALSE);
-
-  if (self->catalogue_file && self->shapes)
-    return TRUE;
   /* A file named on the command line must exist: a typo would otherwise
    * open the bundled catalogue under that name. */
   catalogue_path = self->catalogue_path ? g_strdup (self->catalogue_path)
@@ -66,6 +67,38 @@ migmap_application_load_data (MigmapApplication *self, GError **error)
     return FALSE;
   self->shapes = migmap_shape_set_new_cached (shapes_path, NULL, error);
   return self->shapes != NULL;
+}
+
+static gpointer
+load_data_thread (gpointer data)
+{
+  MigmapApplication *self = data;
+
+  load_data (self, &self->load_error);
+  return NULL;
+}
+
+static void
+join_loader (MigmapApplication *self)
+{
+  if (self->loader)
+    g_thread_join (g_steal_pointer (&self->loader));
+}
+
+gboolean
+migmap_application_load_data (MigmapApplication *self, GError **error)
+{
+  g_return_val_if_fail (MIGMAP_IS_APPLICATION (self), FALSE);
+
+  join_loader (self);
+  if (self->load_error)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->load_error));
+      return FALSE;
+    }
+  if (self->catalogue_file && self->shapes)
+    return TRUE;
+  return load_data (self, error);
 }
 
 static void
@@ -107,6 +140,25 @@ on_detailed_shapes_loaded (GObject *source, GAsyncResult *result, gpointer user_
 }
 
 static void
+on_window_painted (GdkFrameClock *clock, MigmapWindow *window)
+{
+  MigmapApplication *self = MIGMAP_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  g_autoptr(GTask) task = NULL;
+
+  if (!migmap_map_view_get_map_drawn (migmap_window_get_map_view (window)))
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_window_painted, window);
+  if (self == NULL)
+    return;
+  task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
+  g_task_set_task_data (task, self, NULL);
+  g_mutex_lock (&self->loading_lock);
+  self->n_loading++;
+  g_mutex_unlock (&self->loading_lock);
+  g_task_run_in_thread (task, load_detailed_shapes);
+}
+
+static void
 on_fatal_dialog_response (GtkDialog *dialog, int response, MigmapApplication *self)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -119,7 +171,6 @@ migmap_application_activate (GApplication *application)
   MigmapApplication *self = MIGMAP_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
 
   if (window)
     {
@@ -150,15 +201,12 @@ migmap_application_activate (GApplication *application)
   /* Over the window, so that the map behind shows what is restored. */
   migmap_window_offer_restore (MIGMAP_WINDOW (window));
 
+  /* Not before the first map is on screen: loading them, and the map
+   * rendering again with them, would take the core GTK draws that frame
+   * with. */
   if (self->shapes_path == NULL)
-    {
-      task = g_task_new (NULL, NULL, on_detailed_shapes_loaded, g_object_ref (window));
-      g_task_set_task_data (task, self, NULL);
-      g_mutex_lock (&self->loading_lock);
-      self->n_loading++;
-      g_mutex_unlock (&self->loading_lock);
-      g_task_run_in_thread (task, load_detailed_shapes);
-    }
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                             G_CALLBACK (on_window_painted), window, 0);
 }
 
 static void
@@ -205,6 +253,17 @@ migmap_application_startup (GApplication *application)
   };
   GtkApplication *app = GTK_APPLICATION (application);
 
+  /* The catalogue and the 1:50m shapes load while gtk_init() (in the
+   * chain-up) opens the display and sets up GL, on a core that would
+   * otherwise be idle.  gtk_init() first sets the locale from the
+   * environment; doing it here, as it does, means the loader reads numbers
+   * and names under the locale it always did and that call changes nothing
+   * under it. */
+  if (!gtk_is_initialized ())
+    setlocale (LC_ALL, "");
+  if (self->catalogue_file == NULL || self->shapes == NULL)
+    self->loader = g_thread_new ("migmap-load", load_data_thread, self);
+
   G_APPLICATION_CLASS (migmap_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions, G_N_ELEMENTS (actions), application);
@@ -216,6 +275,9 @@ migmap_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (app, "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (app, "win.print", (const char *[]) { "<Control>p", NULL });
   gtk_application_set_accels_for_action (app, "win.export", (const char *[]) { "<Control>e", NULL });
+  /* GtkApplication's own key for the Keyboard Shortcuts window, which it
+   * sets only when it builds that window itself. */
+  gtk_application_set_accels_for_action (app, "win.show-help-overlay", (const char *[]) { "<Control>question", NULL });
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -234,6 +296,7 @@ migmap_application_shutdown (GApplication *application)
 {
   MigmapApplication *self = MIGMAP_APPLICATION (application);
 
+  join_loader (self);
   g_mutex_lock (&self->loading_lock);
   while (self->n_loading > 0)
     g_cond_wait (&self->loading_done, &self->loading_lock);
@@ -249,6 +312,8 @@ migmap_application_finalize (GObject *object)
 {
   MigmapApplication *self = MIGMAP_APPLICATION (object);
 
+  join_loader (self);
+  g_clear_error (&self->load_error);
   g_mutex_clear (&self->loading_lock);
   g_cond_clear (&self->loading_done);
   g_free (self->catalogue_path);

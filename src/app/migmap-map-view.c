@@ -862,6 +862,10 @@ migmap_map_view_size_allocate (GtkWidget *widget, int width, int height, int bas
       default_bounds (self, &bounds);
       migmap_viewport_fit_bounds (self->viewport, &bounds);
     }
+  /* Laid out before it is shown (migmap-window.c): the first map renders
+   * while GTK sets up the window. */
+  if (!gtk_widget_get_mapped (widget) && self->texture == NULL && self->renderers[0] != NULL)
+    request_render (self, width, height, gtk_widget_get_scale_factor (widget), TRUE);
 }
 
 /* ---- object ---- */

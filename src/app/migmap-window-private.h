@@ -48,6 +48,7 @@ struct _MigmapWindow
   GtkSingleSelection *results_selection;   /* of MigmapSearchResult */
   GtkPageSetup       *page_setup;     /* the last print's, for the next one */
   char               *page_before_search;
+  gboolean            opens_maximized;     /* at a size only known once shown */
 };
 
 void migmap_window_class_add_actions (GtkWidgetClass *widget_class);
