@@ -6,6 +6,7 @@
 #include "migmap-catalogue-editor.h"
 #include "migmap-data-files.h"
 #include "migmap-language.h"
+#include "migmap-layers-panel.h"
 #include "migmap-widget-helpers.h"
 #include "migmap-window.h"
 
@@ -114,6 +115,53 @@ test_direction (void)
     g_assert_cmpfloat (sidebar_origin.x, >, map_origin.x);
   else
     g_assert_cmpfloat (sidebar_origin.x, <, map_origin.x);
+}
+
+static gboolean
+is_layers_panel (GtkWidget *widget)
+{
+  return MIGMAP_IS_LAYERS_PANEL (widget);
+}
+
+/* Every label of @root lies inside @row, the row it is in. */
+static void
+assert_labels_inside (GtkWidget *root, GtkWidget *row, guint *n_labels)
+{
+  if (GTK_IS_LABEL (root))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (root, row, &bounds));
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (row) + 0.5)
+        g_error ("“%s” is drawn from x = %.0f to %.0f in a row %d wide", gtk_label_get_text (GTK_LABEL (root)),
+                 bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (row));
+      ++*n_labels;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    assert_labels_inside (child, row, n_labels);
+}
+
+/* A layer's name wraps inside the sidebar, in every language: an Arabic
+ * name with Latin digits once ran past its left edge, cut off. */
+static void
+test_layer_names_fit (void)
+{
+  GtkWidget *panel = find (GTK_WIDGET (window), is_layers_panel);
+  GtkWidget *list = gtk_widget_get_first_child (panel);
+  guint n_rows = 0, n_labels = 0;
+
+  while (list && !GTK_IS_LIST_BOX (list))
+    list = gtk_widget_get_first_child (list);
+  g_assert_nonnull (list);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row))
+      {
+        assert_labels_inside (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row)), row, &n_labels);
+        n_rows++;
+      }
+  g_test_message ("%u labels in %u rows", n_labels, n_rows);
+  g_assert_cmpuint (n_rows, >, 10);
+  g_assert_cmpuint (n_labels, ==, 2 * n_rows);
 }
 
 static void
@@ -308,6 +356,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/i18n/panels", test_panels);
   g_test_add_func ("/i18n/direction", test_direction);
+  g_test_add_func ("/i18n/layer-names-fit", test_layer_names_fit);
   g_test_add_func ("/i18n/search-any-language", test_search_any_language);
   g_test_add_func ("/i18n/exported-page", test_exported_page);
   g_test_add_func ("/i18n/history", test_history);

@@ -148,7 +148,7 @@ create_row (gpointer item, gpointer user_data)
 {
   MigmapMapLayer *layer = item;
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *check = gtk_check_button_new ();
   GtkWidget *swatch = gtk_drawing_area_new ();
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -180,10 +180,16 @@ create_row (gpointer item, gpointer user_data)
   gtk_box_append (GTK_BOX (labels), detail);
   gtk_widget_set_hexpand (labels, TRUE);
 
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A grid, not a horizontal box: a box shares out its width by asking the
+   * wrapped title how wide it must be at the row's height, and some
+   * titles (Arabic with Latin digits, whose lines differ in height) answer
+   * with their whole unwrapped width, which overflowed the sidebar.  A
+   * grid sizes the columns first and the row's height from them. */
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_attach (GTK_GRID (grid), check, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), swatch, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), labels, 2, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   g_object_set_data_full (G_OBJECT (row), "layer", g_object_ref (layer), g_object_unref);
   /* The check button is what takes focus; the row only relays activation. */
   gtk_widget_set_focusable (row, FALSE);
