@@ -17,8 +17,10 @@
 #include "config.h"
 
 #include "migmap-map-view.h"
+#include "migmap-texture-pool.h"
 
 #include <glib/gi18n-lib.h>
+#include <gsk/gl/gskglrenderer.h>
 #include <math.h>
 
 #define ZOOM_STEP 1.5
@@ -54,6 +56,9 @@ struct _MigmapMapView
   int              texture_scale;
   guint            generation, texture_generation;
   MigmapRenderer  *workers[2];
+  /* The worker's uploads when GTK draws with GL, see set_texture(). */
+  MigmapTexturePool *pool;
+  gboolean         pool_failed;
   gboolean         rendering;
   gint64           job_start_time, change_time;
   guint            render_timeout;
@@ -606,20 +611,34 @@ migmap_map_view_reset_view (MigmapMapView *self)
 
 /* ---- drawing ---- */
 
+/* The worker's image as GTK's texture.  Handed the pixels, GTK's GL
+ * renderer would upload them on the main thread inside the next frame
+ * (llvmpipe: ~30 ms for 1920x1080, a skipped frame or two); the worker
+ * uploads them itself when it can (@id), see migmap-texture-pool.c. */
 static void
-set_texture (MigmapMapView *self, cairo_surface_t *surface, int scale, MigmapViewport *viewport, guint generation)
+set_texture (MigmapMapView *self, MigmapTexturePool *pool, guint id, cairo_surface_t *surface,
+             int scale, MigmapViewport *viewport, guint generation)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
-  g_autoptr(GBytes) bytes = NULL;
 
-  /* The texture takes the pixels without a copy and frees the surface. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
-                                          bytes, cairo_image_surface_get_stride (surface));
+  if (id != 0)
+    {
+      self->texture = migmap_texture_pool_wrap (pool, id, width, height);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* The texture takes the pixels without a copy and frees the surface. */
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                          (gsize) cairo_image_surface_get_stride (surface) * height,
+                                          (GDestroyNotify) cairo_surface_destroy, surface);
+      self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
+                                              bytes, cairo_image_surface_get_stride (surface));
+    }
   self->texture_width = width;
   self->texture_height = height;
   self->texture_scale = scale;
@@ -647,11 +666,15 @@ render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, i
 /* ---- the sharp frame, rendered in a thread ---- */
 
 typedef struct {
-  MigmapRenderer *renderer;
-  MigmapViewport *viewport;   /* a copy: the view's own keeps moving */
-  int             width, height, scale;
-  guint           generation;
-  gint64          elapsed;
+  MigmapRenderer    *renderer;
+  MigmapViewport    *viewport;   /* a copy: the view's own keeps moving */
+  MigmapTexturePool *pool;       /* NULL: GTK uploads the pixels */
+  int                width, height, scale;
+  guint              generation;
+  gint64             elapsed;
+  /* The result: the image, and its GL texture when @pool uploaded it. */
+  cairo_surface_t   *surface;
+  guint              texture_id;
 } Job;
 
 static void
@@ -659,8 +682,13 @@ job_free (gpointer data)
 {
   Job *job = data;
 
+  /* A frame dropped after its upload: the texture is free again. */
+  if (job->texture_id != 0)
+    migmap_texture_pool_recycle (job->pool, job->texture_id, job->width * job->scale, job->height * job->scale);
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_clear_object (&job->renderer);
   g_clear_object (&job->viewport);
+  g_clear_object (&job->pool);
   g_free (job);
 }
 
@@ -669,10 +697,12 @@ job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
   gint64 start = g_get_monotonic_time ();
-  cairo_surface_t *surface = render_surface (job->renderer, job->viewport, job->width, job->height, job->scale);
 
+  job->surface = render_surface (job->renderer, job->viewport, job->width, job->height, job->scale);
   job->elapsed = g_get_monotonic_time () - start;
-  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  if (job->pool)
+    job->texture_id = migmap_texture_pool_upload (job->pool, job->surface);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -680,23 +710,24 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   MigmapMapView *self = MIGMAP_MAP_VIEW (source);
   Job *job = g_task_get_task_data (G_TASK (result));
-  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean done = g_task_propagate_boolean (G_TASK (result), NULL);
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   self->rendering = FALSE;
   /* Dropped when the view went away or changed size or projection
    * meanwhile: the next snapshot starts the frame for those. */
-  if (surface == NULL || self->viewport == NULL || self->renderers[0] == NULL ||
+  if (!done || self->viewport == NULL || self->renderers[0] == NULL ||
       job->generation < self->texture_generation || job->scale != scale ||
       job->width != gtk_widget_get_width (GTK_WIDGET (self)) ||
       job->height != gtk_widget_get_height (GTK_WIDGET (self)) ||
       migmap_viewport_get_projection (job->viewport) != migmap_viewport_get_projection (self->viewport))
     {
-      g_clear_pointer (&surface, cairo_surface_destroy);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  set_texture (self, surface, job->scale, job->viewport, job->generation);
+  set_texture (self, job->pool, job->texture_id, g_steal_pointer (&job->surface), job->scale,
+               job->viewport, job->generation);
+  job->texture_id = 0;
   self->last_render_time = job->elapsed;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -730,9 +761,40 @@ sync_worker (MigmapMapView *self)
   return worker;
 }
 
+/* The pool when GTK draws this widget with GL, so the worker can upload
+ * the texture; NULL otherwise (another renderer would download it again). */
+static MigmapTexturePool *
+texture_pool (MigmapMapView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (renderer == NULL || !GSK_IS_GL_RENDERER (renderer))
+    return NULL;
+  if (self->pool && migmap_texture_pool_get_display (self->pool) != display)
+    {
+      g_clear_object (&self->pool);
+      self->pool_failed = FALSE;
+    }
+  if (self->pool == NULL && !self->pool_failed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->pool = migmap_texture_pool_new (display, &error);
+      if (self->pool == NULL)
+        {
+          g_debug ("Map textures uploaded by GTK: %s", error->message);
+          self->pool_failed = TRUE;
+        }
+    }
+  return self->pool;
+}
+
 static void
 start_job (MigmapMapView *self, int width, int height, int scale)
 {
+  MigmapTexturePool *pool;
   g_autoptr(GTask) task = NULL;
   Job *job;
 
@@ -745,6 +807,8 @@ start_job (MigmapMapView *self, int width, int height, int scale)
   job->height = height;
   job->scale = scale;
   job->generation = self->generation;
+  pool = texture_pool (self);
+  job->pool = pool ? g_object_ref (pool) : NULL;
   task = g_task_new (self, NULL, job_done, NULL);
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;
@@ -875,6 +939,7 @@ migmap_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->render_timeout, g_source_remove);
   migmap_map_view_set_state (self, NULL);
   g_clear_object (&self->texture);
+  g_clear_object (&self->pool);
 
   G_OBJECT_CLASS (migmap_map_view_parent_class)->dispose (object);
 }
