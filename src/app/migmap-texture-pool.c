@@ -21,6 +21,12 @@
 
 #include <epoxy/gl.h>
 
+/* Rows a glTexSubImage2D() call copies.  The GL driver may hold a lock
+ * shared by all contexts while it copies (Mesa does, and GTK's drawing
+ * waits on it when it validates its textures): in bands, the frame being
+ * drawn meanwhile waits for one band at most, ~0.1 ms, not the whole image. */
+#define UPLOAD_BAND_ROWS 64
+
 struct _MigmapTexturePool
 {
   GObject       parent_instance;
@@ -216,11 +222,7 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
   glPixelStorei (GL_UNPACK_ALIGNMENT, 4);
   glPixelStorei (GL_UNPACK_ROW_LENGTH, stride / 4);
   if (id != 0)
-    {
-      glBindTexture (GL_TEXTURE_2D, id);
-      glTexSubImage2D (GL_TEXTURE_2D, 0, 0, 0, width, height, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV,
-                       cairo_image_surface_get_data (surface));
-    }
+    glBindTexture (GL_TEXTURE_2D, id);
   else
     {
       glGenTextures (1, &id);
@@ -230,9 +232,11 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
       glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
       glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
       glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-      glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV,
-                    cairo_image_surface_get_data (surface));
+      glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, NULL);
     }
+  for (int y = 0; y < height; y += UPLOAD_BAND_ROWS)
+    glTexSubImage2D (GL_TEXTURE_2D, 0, 0, y, width, MIN (UPLOAD_BAND_ROWS, height - y),
+                     GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, cairo_image_surface_get_data (surface) + (gsize) y * stride);
   glPixelStorei (GL_UNPACK_ROW_LENGTH, 0);
   glBindTexture (GL_TEXTURE_2D, 0);
   /* GTK 4.8's GL textures carry no fence: the pixels must be in the
