@@ -7,12 +7,13 @@
  * a worker thread, never on the main thread: after a pan, a zoom or a
  * resize the last texture is shown moved and scaled to the new view (GTK
  * keeps it on the GPU, so a frame costs next to nothing) until the sharp
- * frame replaces it.  While the view keeps moving, sharp frames start at
- * most every MOTION_RENDER_INTERVAL: with software GL a new texture costs
- * the frames around it far more than its drawing (the worker takes a core
- * from the GL rasteriser, and the texture is uploaded), see
- * bench/migmap-frame-bench.  The worker has its own renderers, touched only
- * while no job runs; the main ones answer clicks.
+ * frame replaces it.  While the view keeps moving, sharp frames (with a
+ * margin around the view) start seldom: with software GL the worker slows
+ * the frames drawn while it runs, see MOTION_RENDER_SHARE and
+ * bench/migmap-frame-bench; the worker uploads the texture itself, see
+ * migmap-texture-pool.c.  The frame of the settled view, without margin,
+ * starts SETTLE_TIME after the last change.  The worker has its own
+ * renderers, touched only while no job runs; the main ones answer clicks.
  */
 #include "config.h"
 
@@ -30,8 +31,21 @@
 #define KINETIC_DECAY 4.0          /* per second */
 #define KINETIC_MIN_SPEED 30.0     /* pixels per second */
 #define CLICK_TOLERANCE_PX 3.0
-#define MOTION_RENDER_INTERVAL (250 * G_TIME_SPAN_MILLISECOND)
 #define SETTLE_TIME (50 * G_TIME_SPAN_MILLISECOND)   /* no change for this long: the view stopped */
+/* While the view keeps moving, a sharp frame starts every
+ * MOTION_RENDER_SHARE times what the last one cost (its rendering and
+ * upload, plus the frame on screen it slowed), within these bounds: with
+ * software GL, frames during which the worker runs are slower (it takes a
+ * core from the GL rasteriser), and at most 1 in MOTION_RENDER_SHARE of
+ * them may be if 95% of the frames are to stay as fast as GTK alone. */
+#define MOTION_RENDER_SHARE 25
+#define MOTION_RENDER_INTERVAL (250 * G_TIME_SPAN_MILLISECOND)
+#define MAX_MOTION_RENDER_INTERVAL (2 * G_TIME_SPAN_SECOND)
+#define FRAME_TIME (17 * G_TIME_SPAN_MILLISECOND)
+/* Sharp frames of a moving view cover this much more than the view on
+ * each side (a fraction of its width and height), so that a pan or a zoom
+ * out shows map at the edges, not the background, until the next one. */
+#define MOTION_MARGIN 0.25
 
 struct _MigmapMapView
 {
@@ -54,6 +68,9 @@ struct _MigmapMapView
   MigmapProjection texture_projection;
   int              texture_width, texture_height;   /* device pixels */
   int              texture_scale;
+  int              texture_view_width, texture_view_height;   /* the widget's size it was rendered at */
+  gboolean         texture_has_margin;
+  gint64           motion_interval;   /* between sharp frames while the view moves */
   guint            generation, texture_generation;
   MigmapRenderer  *workers[2];
   /* The worker's uploads when GTK draws with GL, see set_texture(). */
@@ -617,7 +634,8 @@ migmap_map_view_reset_view (MigmapMapView *self)
  * uploads them itself when it can (@id), see migmap-texture-pool.c. */
 static void
 set_texture (MigmapMapView *self, MigmapTexturePool *pool, guint id, cairo_surface_t *surface,
-             int scale, MigmapViewport *viewport, guint generation)
+             int view_width, int view_height, int scale, gboolean margin,
+             MigmapViewport *viewport, guint generation)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
@@ -642,18 +660,27 @@ set_texture (MigmapMapView *self, MigmapTexturePool *pool, guint id, cairo_surfa
   self->texture_width = width;
   self->texture_height = height;
   self->texture_scale = scale;
+  self->texture_view_width = view_width;
+  self->texture_view_height = view_height;
+  self->texture_has_margin = margin;
   migmap_viewport_get_center (viewport, &self->texture_x, &self->texture_y);
   self->texture_resolution = migmap_viewport_get_resolution (viewport);
   self->texture_projection = migmap_viewport_get_projection (viewport);
   self->texture_generation = generation;
-  self->dirty = generation != self->generation;
+  /* A frame with margins may place labels otherwise than one of the view
+   * alone: the settled view gets the latter, as it always had. */
+  self->dirty = generation != self->generation || margin;
 }
 
 static cairo_surface_t *
-render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, int height, int scale)
+render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int scale)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  double width, height;
+  cairo_surface_t *surface;
   cairo_t *cr;
+
+  migmap_viewport_get_size (viewport, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width * scale, (int) height * scale);
 
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
@@ -667,9 +694,10 @@ render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, i
 
 typedef struct {
   MigmapRenderer    *renderer;
-  MigmapViewport    *viewport;   /* a copy: the view's own keeps moving */
+  MigmapViewport    *viewport;   /* a copy: the view's own keeps moving; with the margins */
   MigmapTexturePool *pool;       /* NULL: GTK uploads the pixels */
-  int                width, height, scale;
+  int                width, height, scale;   /* the widget's */
+  gboolean           margin;
   guint              generation;
   gint64             elapsed;
   /* The result: the image, and its GL texture when @pool uploaded it. */
@@ -684,7 +712,8 @@ job_free (gpointer data)
 
   /* A frame dropped after its upload: the texture is free again. */
   if (job->texture_id != 0)
-    migmap_texture_pool_recycle (job->pool, job->texture_id, job->width * job->scale, job->height * job->scale);
+    migmap_texture_pool_recycle (job->pool, job->texture_id, cairo_image_surface_get_width (job->surface),
+                                 cairo_image_surface_get_height (job->surface));
   g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_clear_object (&job->renderer);
   g_clear_object (&job->viewport);
@@ -698,7 +727,7 @@ job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   Job *job = data;
   gint64 start = g_get_monotonic_time ();
 
-  job->surface = render_surface (job->renderer, job->viewport, job->width, job->height, job->scale);
+  job->surface = render_surface (job->renderer, job->viewport, job->scale);
   job->elapsed = g_get_monotonic_time () - start;
   if (job->pool)
     job->texture_id = migmap_texture_pool_upload (job->pool, job->surface);
@@ -725,10 +754,14 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  set_texture (self, job->pool, job->texture_id, g_steal_pointer (&job->surface), job->scale,
-               job->viewport, job->generation);
+  set_texture (self, job->pool, job->texture_id, g_steal_pointer (&job->surface), job->width, job->height,
+               job->scale, job->margin, job->viewport, job->generation);
   job->texture_id = 0;
   self->last_render_time = job->elapsed;
+  /* A heavy map (millions of vertices) renders less often while moving. */
+  if (job->margin)
+    self->motion_interval = CLAMP (MOTION_RENDER_SHARE * (g_get_monotonic_time () - self->job_start_time + FRAME_TIME),
+                                   MOTION_RENDER_INTERVAL, MAX_MOTION_RENDER_INTERVAL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -792,7 +825,7 @@ texture_pool (MigmapMapView *self)
 }
 
 static void
-start_job (MigmapMapView *self, int width, int height, int scale)
+start_job (MigmapMapView *self, int width, int height, int scale, gboolean motion)
 {
   MigmapTexturePool *pool;
   g_autoptr(GTask) task = NULL;
@@ -806,6 +839,10 @@ start_job (MigmapMapView *self, int width, int height, int scale)
   job->width = width;
   job->height = height;
   job->scale = scale;
+  job->margin = motion;
+  if (motion)
+    migmap_viewport_set_size (job->viewport, width + 2 * round (width * MOTION_MARGIN),
+                              height + 2 * round (height * MOTION_MARGIN));
   job->generation = self->generation;
   pool = texture_pool (self);
   job->pool = pool ? g_object_ref (pool) : NULL;
@@ -838,13 +875,14 @@ request_render (MigmapMapView *self, int width, int height, int scale, gboolean 
   if (self->rendering || self->render_timeout)
     return;
   now = g_get_monotonic_time ();
-  wait = MIN (self->job_start_time + MOTION_RENDER_INTERVAL - now, self->change_time + SETTLE_TIME - now);
+  wait = MIN (self->job_start_time + MAX (self->motion_interval, MOTION_RENDER_INTERVAL) - now,
+              self->change_time + SETTLE_TIME - now);
   if (!urgent && wait > 0)
     {
       self->render_timeout = g_timeout_add ((guint) (wait / 1000) + 1, render_later, self);
       return;
     }
-  start_job (self, width, height, scale);
+  start_job (self, width, height, scale, !urgent && now < self->change_time + SETTLE_TIME);
 }
 
 /* The texture where its view lies in the current one: moved and scaled
@@ -857,7 +895,7 @@ draw_texture (MigmapMapView *self, GtkSnapshot *snapshot, int width, int height)
   double texture_width = self->texture_width / (double) self->texture_scale;
   double texture_height = self->texture_height / (double) self->texture_scale;
 
-  if (self->texture_generation == self->generation)
+  if (self->texture_generation == self->generation && !self->texture_has_margin)
     {
       gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
       return;
@@ -882,7 +920,7 @@ migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->renderers[0] == NULL || width < 1 || height < 1)
     return;
   if (self->texture == NULL ||
-      self->texture_width != width * scale || self->texture_height != height * scale ||
+      self->texture_view_width != width || self->texture_view_height != height || self->texture_scale != scale ||
       self->texture_projection != migmap_viewport_get_projection (self->viewport))
     request_render (self, width, height, scale, TRUE);
   else if (self->dirty)
