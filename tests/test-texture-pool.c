@@ -101,7 +101,7 @@ test_pixels (void)
 }
 
 /* A texture GTK dropped takes the next image of its size, with nothing of
- * the old one left; another size gets a texture of its own. */
+ * the old one left; another size gets a texture of its own, and keeps it. */
 static void
 test_reuse (void)
 {
@@ -131,6 +131,14 @@ test_reuse (void)
   g_assert_cmpuint (other_id, !=, 0);
   g_assert_cmpuint (other_id, !=, id);
   migmap_texture_pool_recycle (pool, other_id, 100, 130);
+
+  /* Both sizes stay in the pool (the view alternates between two while
+   * it moves): each size gets its own texture back. */
+  g_clear_object (&texture);
+  g_assert_cmpuint (upload_in_thread (pool, other), ==, other_id);
+  g_assert_cmpuint (upload_in_thread (pool, first), ==, id);
+  migmap_texture_pool_recycle (pool, other_id, 100, 130);
+  migmap_texture_pool_recycle (pool, id, 256, 130);
 
   cairo_surface_destroy (first);
   cairo_surface_destroy (second);

@@ -27,6 +27,11 @@
  * drawn meanwhile waits for one band at most, ~0.1 ms, not the whole image. */
 #define UPLOAD_BAND_ROWS 64
 
+/* Spares kept: the view alternates between two sizes (with and without
+ * its margins while it moves) and a new texture costs what reuse saves;
+ * those of an old size (before a resize) go first. */
+#define MAX_SPARES 4
+
 struct _MigmapTexturePool
 {
   GObject       parent_instance;
@@ -195,20 +200,23 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
   if (width < 1 || height < 1)
     return 0;
 
-  /* One spare of this size is reused; spares of another size (the view
-   * was resized) are deleted. */
+  /* The most recent spare of this size is reused; the oldest ones beyond
+   * MAX_SPARES are deleted. */
   g_mutex_lock (&self->mutex);
-  for (guint i = 0; i < self->spares->len; i++)
+  for (guint i = self->spares->len; id == 0 && i-- > 0;)
     {
       Spare *spare = &g_array_index (self->spares, Spare, i);
 
-      if (id == 0 && spare->width == width && spare->height == height)
-        id = spare->id;
-      else if (spare->width != width || spare->height != height)
-        g_array_append_val (stale, *spare);
-      else
-        continue;
-      g_array_remove_index_fast (self->spares, i--);
+      if (spare->width == width && spare->height == height)
+        {
+          id = spare->id;
+          g_array_remove_index (self->spares, i);
+        }
+    }
+  if (self->spares->len > MAX_SPARES)
+    {
+      g_array_append_vals (stale, self->spares->data, self->spares->len - MAX_SPARES);
+      g_array_remove_range (self->spares, 0, self->spares->len - MAX_SPARES);
     }
   g_mutex_unlock (&self->mutex);
 
