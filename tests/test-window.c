@@ -1191,72 +1191,6 @@ test_map_moves_before_render (Fixture *f, gconstpointer data)
   g_free (zoomed.data);
 }
 
-/* The share of the map view's pixels that show map, not the background. */
-static double
-drawn_share (const Pixels *p)
-{
-  guint total = 0, drawn = 0;
-
-  for (int y = 0; y < p->height; y += 8)
-    for (int x = 0; x < p->width; x += 8)
-      {
-        total++;
-        drawn += p->data[y * p->stride + x * 4 + 3] == 255;
-      }
-  return drawn / (double) total;
-}
-
-typedef struct {
-  MigmapMapView *map;
-  gint64         render_time;
-} RenderWait;
-
-static gboolean
-new_sharp_frame (gpointer data)
-{
-  RenderWait *w = data;
-
-  return migmap_map_view_get_last_render_time (w->map) != w->render_time;
-}
-
-static gboolean
-pan_step (gpointer viewport)
-{
-  migmap_viewport_pan_by (viewport, 3, 2);
-  return G_SOURCE_CONTINUE;
-}
-
-/* While the view keeps moving, its sharp frames cover more than the view:
- * a pan by a fifth of it each way shows map up to the edges, not the
- * background, until the next one. */
-static void
-test_map_edges_while_moving (Fixture *f, gconstpointer data)
-{
-  MigmapMapView *map = migmap_window_get_map_view (f->window);
-  MigmapViewport *viewport = migmap_map_view_get_viewport (map);
-  double shown = 0.0;
-
-  /* A frame that arrives after the view stopped (the machine stalled the
-   * pans for SETTLE_TIME) has no margin: try again. */
-  for (int attempt = 0; attempt < 5 && shown < 0.99; attempt++)
-    {
-      RenderWait w = { map, migmap_map_view_get_last_render_time (map) };
-      guint panning = g_timeout_add (10, pan_step, viewport);
-      Pixels moved;
-
-      g_assert_true (wait_until (new_sharp_frame, &w, WAIT_MS));
-      g_source_remove (panning);
-      /* No main loop from here: no other frame can arrive. */
-      migmap_viewport_pan_by (viewport, 0.2 * gtk_widget_get_width (GTK_WIDGET (map)),
-                              0.2 * gtk_widget_get_height (GTK_WIDGET (map)));
-      snapshot_map (map, &moved);
-      shown = drawn_share (&moved);
-      g_test_message ("attempt %d: %.1f%% of the view shows map", attempt, 100 * shown);
-      g_free (moved.data);
-    }
-  g_assert_cmpfloat (shown, >, 0.99);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -1266,8 +1200,6 @@ main (int argc, char **argv)
 
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
   g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
-              fixture_tear_down);
-  g_test_add ("/window/map-edges-while-moving", Fixture, NULL, fixture_set_up, test_map_edges_while_moving,
               fixture_tear_down);
   g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
   g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);

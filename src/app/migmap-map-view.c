@@ -44,7 +44,9 @@
 #define FRAME_TIME (17 * G_TIME_SPAN_MILLISECOND)
 /* Sharp frames of a moving view cover this much more than the view on
  * each side (a fraction of its width and height), so that a pan or a zoom
- * out shows map at the edges, not the background, until the next one. */
+ * out shows map at the edges, not the background, until the next one.
+ * With GL only, see start_job(); otherwise the frames of a moving view
+ * start every MOTION_RENDER_INTERVAL, without margin. */
 #define MOTION_MARGIN 0.25
 
 struct _MigmapMapView
@@ -839,13 +841,16 @@ start_job (MigmapMapView *self, int width, int height, int scale, gboolean motio
   job->width = width;
   job->height = height;
   job->scale = scale;
-  job->margin = motion;
-  if (motion)
-    migmap_viewport_set_size (job->viewport, width + 2 * round (width * MOTION_MARGIN),
-                              height + 2 * round (height * MOTION_MARGIN));
   job->generation = self->generation;
   pool = texture_pool (self);
   job->pool = pool ? g_object_ref (pool) : NULL;
+  /* Margins (and so fewer frames while moving) only where GL draws the
+   * texture: GTK's cairo renderer takes time in proportion to the whole
+   * texture every frame, ~7 times longer with the margins under Xvfb. */
+  job->margin = motion && pool != NULL;
+  if (job->margin)
+    migmap_viewport_set_size (job->viewport, width + 2 * round (width * MOTION_MARGIN),
+                              height + 2 * round (height * MOTION_MARGIN));
   task = g_task_new (self, NULL, job_done, NULL);
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;
