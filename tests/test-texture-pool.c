@@ -145,11 +145,33 @@ test_reuse (void)
   cairo_surface_destroy (other);
 }
 
+/* A texture reserved ahead (while the view is at rest) takes an image of
+ * its size like any other. */
+static void
+test_reserve (void)
+{
+  g_autoptr(MigmapTexturePool) pool = new_pool ();
+  cairo_surface_t *surface;
+  g_autoptr(GdkTexture) texture = NULL;
+  guint id;
+
+  if (pool == NULL)
+    return;
+  migmap_texture_pool_reserve (pool, 150, 90);
+  surface = pattern_surface (150, 90, 4);
+  id = upload_in_thread (pool, surface);
+  g_assert_cmpuint (id, !=, 0);
+  texture = migmap_texture_pool_wrap (pool, id, 150, 90);
+  assert_texture_is (texture, surface);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/texture-pool/pixels", test_pixels);
   g_test_add_func ("/texture-pool/reuse", test_reuse);
+  g_test_add_func ("/texture-pool/reserve", test_reserve);
   return g_test_run ();
 }

@@ -694,6 +694,13 @@ render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int scale)
 
 /* ---- the sharp frame, rendered in a thread ---- */
 
+/* A side of a frame with margins, for a view @size long. */
+static int
+margin_size (int size)
+{
+  return size + 2 * (int) round (size * MOTION_MARGIN);
+}
+
 typedef struct {
   MigmapRenderer    *renderer;
   MigmapViewport    *viewport;   /* a copy: the view's own keeps moving; with the margins */
@@ -732,7 +739,14 @@ job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
   job->surface = render_surface (job->renderer, job->viewport, job->scale);
   job->elapsed = g_get_monotonic_time () - start;
   if (job->pool)
-    job->texture_id = migmap_texture_pool_upload (job->pool, job->surface);
+    {
+      job->texture_id = migmap_texture_pool_upload (job->pool, job->surface);
+      /* The view is at rest: the texture for the frames with margins of
+       * the next motion, ahead of it. */
+      if (!job->margin)
+        migmap_texture_pool_reserve (job->pool, margin_size (job->width) * job->scale,
+                                     margin_size (job->height) * job->scale);
+    }
   g_task_return_boolean (task, TRUE);
 }
 
@@ -849,8 +863,7 @@ start_job (MigmapMapView *self, int width, int height, int scale, gboolean motio
    * texture every frame, ~7 times longer with the margins under Xvfb. */
   job->margin = motion && pool != NULL;
   if (job->margin)
-    migmap_viewport_set_size (job->viewport, width + 2 * round (width * MOTION_MARGIN),
-                              height + 2 * round (height * MOTION_MARGIN));
+    migmap_viewport_set_size (job->viewport, margin_size (width), margin_size (height));
   task = g_task_new (self, NULL, job_done, NULL);
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;

@@ -179,6 +179,16 @@ migmap_texture_pool_get_display (MigmapTexturePool *self)
   return self->display;
 }
 
+/* What GTK sets on the textures it uploads itself. */
+static void
+set_parameters (void)
+{
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+}
+
 /* Copies @surface (ARGB32, flushed) into a texture of its size, reusing a
  * spare one when there is one; returns its GL name, or 0 when GL failed.
  * Pass the name to _wrap() or, when it is not wanted after all, _recycle(). */
@@ -235,11 +245,7 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
     {
       glGenTextures (1, &id);
       glBindTexture (GL_TEXTURE_2D, id);
-      /* What GTK sets on the textures it uploads itself. */
-      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-      glTexParameteri (GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+      set_parameters ();
       glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, NULL);
     }
   for (int y = 0; y < height; y += UPLOAD_BAND_ROWS)
@@ -263,6 +269,53 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
     gdk_gl_context_clear_current ();
   g_clear_object (&previous);
   return id;
+}
+
+/* Makes sure a spare texture of @width x @height exists, for a later
+ * upload of that size; same threads as _upload().  A new texture costs the
+ * driver an allocation and clearing, holding the lock that GTK's drawing
+ * waits on: done while the view is at rest, it delays no frame. */
+void
+migmap_texture_pool_reserve (MigmapTexturePool *self, int width, int height)
+{
+  GdkGLContext *previous;
+  gboolean found = FALSE;
+  GLuint id = 0;
+
+  g_return_if_fail (MIGMAP_IS_TEXTURE_POOL (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  g_mutex_lock (&self->mutex);
+  for (guint i = 0; i < self->spares->len && !found; i++)
+    found = g_array_index (self->spares, Spare, i).width == width && g_array_index (self->spares, Spare, i).height == height;
+  g_mutex_unlock (&self->mutex);
+  if (found)
+    return;
+
+  previous = gdk_gl_context_get_current ();
+  if (previous)
+    g_object_ref (previous);
+  gdk_gl_context_make_current (self->upload_context);
+  while (glGetError () != GL_NO_ERROR)
+    ;
+  glGenTextures (1, &id);
+  glBindTexture (GL_TEXTURE_2D, id);
+  set_parameters ();
+  glTexImage2D (GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_BGRA, GL_UNSIGNED_INT_8_8_8_8_REV, NULL);
+  glBindTexture (GL_TEXTURE_2D, 0);
+  glFinish ();
+  if (glGetError () != GL_NO_ERROR)
+    {
+      glDeleteTextures (1, &id);
+      id = 0;
+    }
+  if (previous)
+    gdk_gl_context_make_current (previous);
+  else
+    gdk_gl_context_clear_current ();
+  g_clear_object (&previous);
+  if (id != 0)
+    migmap_texture_pool_recycle (self, id, width, height);
 }
 
 static void

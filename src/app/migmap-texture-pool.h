@@ -18,6 +18,9 @@ GdkTexture        *migmap_texture_pool_wrap        (MigmapTexturePool *self,
                                                     guint              id,
                                                     int                width,
                                                     int                height);
+void               migmap_texture_pool_reserve     (MigmapTexturePool *self,
+                                                    int                width,
+                                                    int                height);
 void               migmap_texture_pool_recycle     (MigmapTexturePool *self,
                                                     guint              id,
                                                     int                width,
