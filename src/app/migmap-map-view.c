@@ -7,18 +7,21 @@
  * a worker thread, never on the main thread: after a pan, a zoom or a
  * resize the last texture is shown moved and scaled to the new view (GTK
  * keeps it on the GPU, so a frame costs next to nothing) until the sharp
- * frame replaces it.  While the view keeps moving, sharp frames start at
- * most every MOTION_RENDER_INTERVAL: with software GL a new texture costs
- * the frames around it far more than its drawing (the worker takes a core
- * from the GL rasteriser, and the texture is uploaded), see
- * bench/migmap-frame-bench.  The worker has its own renderers, touched only
- * while no job runs; the main ones answer clicks.
+ * frame replaces it.  While the view keeps moving, sharp frames (with a
+ * margin around the view) start seldom: with software GL the worker slows
+ * the frames drawn while it runs, see MOTION_RENDER_SHARE and
+ * bench/migmap-frame-bench; the worker uploads the texture itself, see
+ * migmap-texture-pool.c.  The frame of the settled view, without margin,
+ * starts SETTLE_TIME after the last change.  The worker has its own
+ * renderers, touched only while no job runs; the main ones answer clicks.
  */
 #include "config.h"
 
 #include "migmap-map-view.h"
+#include "migmap-texture-pool.h"
 
 #include <glib/gi18n-lib.h>
+#include <gsk/gl/gskglrenderer.h>
 #include <math.h>
 
 #define ZOOM_STEP 1.5
@@ -28,8 +31,23 @@
 #define KINETIC_DECAY 4.0          /* per second */
 #define KINETIC_MIN_SPEED 30.0     /* pixels per second */
 #define CLICK_TOLERANCE_PX 3.0
-#define MOTION_RENDER_INTERVAL (250 * G_TIME_SPAN_MILLISECOND)
 #define SETTLE_TIME (50 * G_TIME_SPAN_MILLISECOND)   /* no change for this long: the view stopped */
+/* While the view keeps moving, a sharp frame starts every
+ * MOTION_RENDER_SHARE times what the last one cost (its rendering and
+ * upload, plus the frame on screen it slowed), within these bounds: with
+ * software GL, frames during which the worker runs are slower (it takes a
+ * core from the GL rasteriser), and at most 1 in MOTION_RENDER_SHARE of
+ * them may be if 95% of the frames are to stay as fast as GTK alone. */
+#define MOTION_RENDER_SHARE 25
+#define MOTION_RENDER_INTERVAL (250 * G_TIME_SPAN_MILLISECOND)
+#define MAX_MOTION_RENDER_INTERVAL (2 * G_TIME_SPAN_SECOND)
+#define FRAME_TIME (17 * G_TIME_SPAN_MILLISECOND)
+/* Sharp frames of a moving view cover this much more than the view on
+ * each side (a fraction of its width and height), so that a pan or a zoom
+ * out shows map at the edges, not the background, until the next one.
+ * With GL only, see start_job(); otherwise the frames of a moving view
+ * start every MOTION_RENDER_INTERVAL, without margin. */
+#define MOTION_MARGIN 0.25
 
 struct _MigmapMapView
 {
@@ -52,8 +70,14 @@ struct _MigmapMapView
   MigmapProjection texture_projection;
   int              texture_width, texture_height;   /* device pixels */
   int              texture_scale;
+  int              texture_view_width, texture_view_height;   /* the widget's size it was rendered at */
+  gboolean         texture_has_margin;
+  gint64           motion_interval;   /* between sharp frames while the view moves */
   guint            generation, texture_generation;
   MigmapRenderer  *workers[2];
+  /* The worker's uploads when GTK draws with GL, see set_texture(). */
+  MigmapTexturePool *pool;
+  gboolean         pool_failed;
   gboolean         rendering;
   gint64           job_start_time, change_time;
   guint            render_timeout;
@@ -606,35 +630,59 @@ migmap_map_view_reset_view (MigmapMapView *self)
 
 /* ---- drawing ---- */
 
+/* The worker's image as GTK's texture.  Handed the pixels, GTK's GL
+ * renderer would upload them on the main thread inside the next frame
+ * (llvmpipe: ~30 ms for 1920x1080, a skipped frame or two); the worker
+ * uploads them itself when it can (@id), see migmap-texture-pool.c. */
 static void
-set_texture (MigmapMapView *self, cairo_surface_t *surface, int scale, MigmapViewport *viewport, guint generation)
+set_texture (MigmapMapView *self, MigmapTexturePool *pool, guint id, cairo_surface_t *surface,
+             int view_width, int view_height, int scale, gboolean margin,
+             MigmapViewport *viewport, guint generation)
 {
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
-  g_autoptr(GBytes) bytes = NULL;
 
-  /* The texture takes the pixels without a copy and frees the surface. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
   g_clear_object (&self->texture);
-  self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
-                                          bytes, cairo_image_surface_get_stride (surface));
+  if (id != 0)
+    {
+      self->texture = migmap_texture_pool_wrap (pool, id, width, height);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      g_autoptr(GBytes) bytes = NULL;
+
+      /* The texture takes the pixels without a copy and frees the surface. */
+      bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                          (gsize) cairo_image_surface_get_stride (surface) * height,
+                                          (GDestroyNotify) cairo_surface_destroy, surface);
+      self->texture = gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT,
+                                              bytes, cairo_image_surface_get_stride (surface));
+    }
   self->texture_width = width;
   self->texture_height = height;
   self->texture_scale = scale;
+  self->texture_view_width = view_width;
+  self->texture_view_height = view_height;
+  self->texture_has_margin = margin;
   migmap_viewport_get_center (viewport, &self->texture_x, &self->texture_y);
   self->texture_resolution = migmap_viewport_get_resolution (viewport);
   self->texture_projection = migmap_viewport_get_projection (viewport);
   self->texture_generation = generation;
-  self->dirty = generation != self->generation;
+  /* A frame with margins may place labels otherwise than one of the view
+   * alone: the settled view gets the latter, as it always had. */
+  self->dirty = generation != self->generation || margin;
 }
 
 static cairo_surface_t *
-render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, int height, int scale)
+render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int scale)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  double width, height;
+  cairo_surface_t *surface;
   cairo_t *cr;
+
+  migmap_viewport_get_size (viewport, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) width * scale, (int) height * scale);
 
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
@@ -646,12 +694,24 @@ render_surface (MigmapRenderer *renderer, MigmapViewport *viewport, int width, i
 
 /* ---- the sharp frame, rendered in a thread ---- */
 
+/* A side of a frame with margins, for a view @size long. */
+static int
+margin_size (int size)
+{
+  return size + 2 * (int) round (size * MOTION_MARGIN);
+}
+
 typedef struct {
-  MigmapRenderer *renderer;
-  MigmapViewport *viewport;   /* a copy: the view's own keeps moving */
-  int             width, height, scale;
-  guint           generation;
-  gint64          elapsed;
+  MigmapRenderer    *renderer;
+  MigmapViewport    *viewport;   /* a copy: the view's own keeps moving; with the margins */
+  MigmapTexturePool *pool;       /* NULL: GTK uploads the pixels */
+  int                width, height, scale;   /* the widget's */
+  gboolean           margin;
+  guint              generation;
+  gint64             elapsed;
+  /* The result: the image, and its GL texture when @pool uploaded it. */
+  cairo_surface_t   *surface;
+  guint              texture_id;
 } Job;
 
 static void
@@ -659,8 +719,14 @@ job_free (gpointer data)
 {
   Job *job = data;
 
+  /* A frame dropped after its upload: the texture is free again. */
+  if (job->texture_id != 0)
+    migmap_texture_pool_recycle (job->pool, job->texture_id, cairo_image_surface_get_width (job->surface),
+                                 cairo_image_surface_get_height (job->surface));
+  g_clear_pointer (&job->surface, cairo_surface_destroy);
   g_clear_object (&job->renderer);
   g_clear_object (&job->viewport);
+  g_clear_object (&job->pool);
   g_free (job);
 }
 
@@ -669,10 +735,19 @@ job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   Job *job = data;
   gint64 start = g_get_monotonic_time ();
-  cairo_surface_t *surface = render_surface (job->renderer, job->viewport, job->width, job->height, job->scale);
 
+  job->surface = render_surface (job->renderer, job->viewport, job->scale);
   job->elapsed = g_get_monotonic_time () - start;
-  g_task_return_pointer (task, surface, (GDestroyNotify) cairo_surface_destroy);
+  if (job->pool)
+    {
+      job->texture_id = migmap_texture_pool_upload (job->pool, job->surface);
+      /* The view is at rest: the texture for the frames with margins of
+       * the next motion, ahead of it. */
+      if (!job->margin)
+        migmap_texture_pool_reserve (job->pool, margin_size (job->width) * job->scale,
+                                     margin_size (job->height) * job->scale);
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -680,24 +755,29 @@ job_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   MigmapMapView *self = MIGMAP_MAP_VIEW (source);
   Job *job = g_task_get_task_data (G_TASK (result));
-  cairo_surface_t *surface = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean done = g_task_propagate_boolean (G_TASK (result), NULL);
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
   self->rendering = FALSE;
   /* Dropped when the view went away or changed size or projection
    * meanwhile: the next snapshot starts the frame for those. */
-  if (surface == NULL || self->viewport == NULL || self->renderers[0] == NULL ||
+  if (!done || self->viewport == NULL || self->renderers[0] == NULL ||
       job->generation < self->texture_generation || job->scale != scale ||
       job->width != gtk_widget_get_width (GTK_WIDGET (self)) ||
       job->height != gtk_widget_get_height (GTK_WIDGET (self)) ||
       migmap_viewport_get_projection (job->viewport) != migmap_viewport_get_projection (self->viewport))
     {
-      g_clear_pointer (&surface, cairo_surface_destroy);
       gtk_widget_queue_draw (GTK_WIDGET (self));
       return;
     }
-  set_texture (self, surface, job->scale, job->viewport, job->generation);
+  set_texture (self, job->pool, job->texture_id, g_steal_pointer (&job->surface), job->width, job->height,
+               job->scale, job->margin, job->viewport, job->generation);
+  job->texture_id = 0;
   self->last_render_time = job->elapsed;
+  /* A heavy map (millions of vertices) renders less often while moving. */
+  if (job->margin)
+    self->motion_interval = CLAMP (MOTION_RENDER_SHARE * (g_get_monotonic_time () - self->job_start_time + FRAME_TIME),
+                                   MOTION_RENDER_INTERVAL, MAX_MOTION_RENDER_INTERVAL);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -730,9 +810,40 @@ sync_worker (MigmapMapView *self)
   return worker;
 }
 
-static void
-start_job (MigmapMapView *self, int width, int height, int scale)
+/* The pool when GTK draws this widget with GL, so the worker can upload
+ * the texture; NULL otherwise (another renderer would download it again). */
+static MigmapTexturePool *
+texture_pool (MigmapMapView *self)
 {
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (renderer == NULL || !GSK_IS_GL_RENDERER (renderer))
+    return NULL;
+  if (self->pool && migmap_texture_pool_get_display (self->pool) != display)
+    {
+      g_clear_object (&self->pool);
+      self->pool_failed = FALSE;
+    }
+  if (self->pool == NULL && !self->pool_failed)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->pool = migmap_texture_pool_new (display, &error);
+      if (self->pool == NULL)
+        {
+          g_debug ("Map textures uploaded by GTK: %s", error->message);
+          self->pool_failed = TRUE;
+        }
+    }
+  return self->pool;
+}
+
+static void
+start_job (MigmapMapView *self, int width, int height, int scale, gboolean motion)
+{
+  MigmapTexturePool *pool;
   g_autoptr(GTask) task = NULL;
   Job *job;
 
@@ -745,6 +856,14 @@ start_job (MigmapMapView *self, int width, int height, int scale)
   job->height = height;
   job->scale = scale;
   job->generation = self->generation;
+  pool = texture_pool (self);
+  job->pool = pool ? g_object_ref (pool) : NULL;
+  /* Margins (and so fewer frames while moving) only where GL draws the
+   * texture: GTK's cairo renderer takes time in proportion to the whole
+   * texture every frame, ~7 times longer with the margins under Xvfb. */
+  job->margin = motion && pool != NULL;
+  if (job->margin)
+    migmap_viewport_set_size (job->viewport, margin_size (width), margin_size (height));
   task = g_task_new (self, NULL, job_done, NULL);
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;
@@ -774,13 +893,14 @@ request_render (MigmapMapView *self, int width, int height, int scale, gboolean 
   if (self->rendering || self->render_timeout)
     return;
   now = g_get_monotonic_time ();
-  wait = MIN (self->job_start_time + MOTION_RENDER_INTERVAL - now, self->change_time + SETTLE_TIME - now);
+  wait = MIN (self->job_start_time + MAX (self->motion_interval, MOTION_RENDER_INTERVAL) - now,
+              self->change_time + SETTLE_TIME - now);
   if (!urgent && wait > 0)
     {
       self->render_timeout = g_timeout_add ((guint) (wait / 1000) + 1, render_later, self);
       return;
     }
-  start_job (self, width, height, scale);
+  start_job (self, width, height, scale, !urgent && now < self->change_time + SETTLE_TIME);
 }
 
 /* The texture where its view lies in the current one: moved and scaled
@@ -793,7 +913,7 @@ draw_texture (MigmapMapView *self, GtkSnapshot *snapshot, int width, int height)
   double texture_width = self->texture_width / (double) self->texture_scale;
   double texture_height = self->texture_height / (double) self->texture_scale;
 
-  if (self->texture_generation == self->generation)
+  if (self->texture_generation == self->generation && !self->texture_has_margin)
     {
       gtk_snapshot_append_texture (snapshot, self->texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
       return;
@@ -818,7 +938,7 @@ migmap_map_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   if (self->renderers[0] == NULL || width < 1 || height < 1)
     return;
   if (self->texture == NULL ||
-      self->texture_width != width * scale || self->texture_height != height * scale ||
+      self->texture_view_width != width || self->texture_view_height != height || self->texture_scale != scale ||
       self->texture_projection != migmap_viewport_get_projection (self->viewport))
     request_render (self, width, height, scale, TRUE);
   else if (self->dirty)
@@ -879,6 +999,7 @@ migmap_map_view_dispose (GObject *object)
   g_clear_handle_id (&self->render_timeout, g_source_remove);
   migmap_map_view_set_state (self, NULL);
   g_clear_object (&self->texture);
+  g_clear_object (&self->pool);
 
   G_OBJECT_CLASS (migmap_map_view_parent_class)->dispose (object);
 }
