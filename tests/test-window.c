@@ -188,6 +188,34 @@ test_click_tunis (Fixture *f, gconstpointer data)
   g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "welcome");
 }
 
+/* Dragging the map from Tunisia pans it and selects nothing: the press
+ * that started a drag is not a click. */
+static void
+test_drag_pans (Fixture *f, gconstpointer data)
+{
+  MigmapMapView *map = migmap_window_get_map_view (f->window);
+  MigmapViewport *viewport = migmap_map_view_get_viewport (map);
+  ExpectCountry none = { &f->window, NULL };
+  g_autofree char *args = NULL;
+  double x, y, sx, sy, lon0, lat0, lon1, lat1;
+
+  geo_to_map (f->window, 10.1815, 36.8065, &x, &y);
+  widget_to_surface (GTK_WIDGET (map), x, y, &sx, &sy);
+  g_assert_true (migmap_viewport_get_center_geo (viewport, &lon0, &lat0));
+  args = g_strdup_printf ("mousemove --window %lu %d %d mousedown 1 "
+                          "mousemove_relative -- -40 -20 mousemove_relative -- -40 -20 "
+                          "mousemove_relative -- -40 -20 mouseup 1",
+                          surface_xid (GTK_WIDGET (map)), (int) sx, (int) sy);
+  xdotool (args);
+  /* Let the release arrive, as click() does. */
+  settle (400);
+  g_assert_true (migmap_viewport_get_center_geo (viewport, &lon1, &lat1));
+  g_test_message ("centre moved from %.2f, %.2f to %.2f, %.2f", lon0, lat0, lon1, lat1);
+  g_assert_cmpfloat (lon1, >, lon0 + 1.0);
+  g_assert_true (country_selected (&none));
+  g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "welcome");
+}
+
 static void
 test_layer_toggle (Fixture *f, gconstpointer data)
 {
@@ -1255,6 +1283,7 @@ main (int argc, char **argv)
   app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.Test");
 
   g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
+  g_test_add ("/window/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
   g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
               fixture_tear_down);
   g_test_add ("/window/countries-page", Fixture, NULL, fixture_set_up, test_countries_page, fixture_tear_down);

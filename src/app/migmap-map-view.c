@@ -83,6 +83,7 @@ struct _MigmapMapView
   guint            render_timeout;
 
   double           drag_start_x, drag_start_y;   /* projected centre at drag start */
+  gboolean         dragged;   /* the press moved past the drag threshold: no click */
   double           pointer_x, pointer_y;
   gboolean         has_pointer;
   double           zoom_gesture_scale;
@@ -276,6 +277,7 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, MigmapMapView *self)
   if (self->viewport == NULL)
     return;
   stop_motion (self);
+  self->dragged = FALSE;
   migmap_viewport_get_center (self->viewport, &self->drag_start_x, &self->drag_start_y);
 }
 
@@ -287,6 +289,15 @@ on_drag_update (GtkGestureDrag *gesture, double dx, double dy, MigmapMapView *se
   if (self->viewport == NULL)
     return;
   resolution = migmap_viewport_get_resolution (self->viewport);
+  /* GtkGestureClick still reports the release of a press that moved: past
+   * the threshold a drag drops the country it started on. */
+  if (!self->dragged)
+    {
+      int threshold = 8;
+
+      g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+      self->dragged = hypot (dx, dy) > threshold;
+    }
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
   migmap_viewport_set_center (self->viewport, self->drag_start_x - dx * resolution,
                               self->drag_start_y + dy * resolution);
@@ -420,6 +431,8 @@ on_click_released (GtkGestureClick *gesture, int n_press, double x, double y, Mi
   if (self->viewport == NULL)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (self->dragged)
+    return;
   if (n_press == 1)
     activate_at (self, x, y);
   else if (n_press == 2)
