@@ -60,22 +60,37 @@ typedef struct {
 
 G_DEFINE_FINAL_TYPE (MigmapTexturePool, migmap_texture_pool, G_TYPE_OBJECT)
 
-/* Runs @func with @context current in this thread, then puts back what
- * was current: GTK expects its own context where it left it. */
-static void
-with_context (GdkGLContext *context, void (*func) (gpointer), gpointer data)
+/* Makes @context current in this thread; returns what was, for
+ * leave_context() to put back: GTK expects its own context where it left it. */
+static GdkGLContext *
+enter_context (GdkGLContext *context)
 {
   GdkGLContext *previous = gdk_gl_context_get_current ();
 
   if (previous)
     g_object_ref (previous);
   gdk_gl_context_make_current (context);
-  func (data);
+  return previous;
+}
+
+static void
+leave_context (GdkGLContext *previous)
+{
   if (previous)
     gdk_gl_context_make_current (previous);
   else
     gdk_gl_context_clear_current ();
   g_clear_object (&previous);
+}
+
+/* Runs @func with @context current in this thread. */
+static void
+with_context (GdkGLContext *context, void (*func) (gpointer), gpointer data)
+{
+  GdkGLContext *previous = enter_context (context);
+
+  func (data);
+  leave_context (previous);
 }
 
 static void
@@ -230,10 +245,7 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
     }
   g_mutex_unlock (&self->mutex);
 
-  previous = gdk_gl_context_get_current ();
-  if (previous)
-    g_object_ref (previous);
-  gdk_gl_context_make_current (self->upload_context);
+  previous = enter_context (self->upload_context);
   while (glGetError () != GL_NO_ERROR)
     ;
   delete_spares (stale);
@@ -263,11 +275,7 @@ migmap_texture_pool_upload (MigmapTexturePool *self, cairo_surface_t *surface)
       glDeleteTextures (1, &id);
       id = 0;
     }
-  if (previous)
-    gdk_gl_context_make_current (previous);
-  else
-    gdk_gl_context_clear_current ();
-  g_clear_object (&previous);
+  leave_context (previous);
   return id;
 }
 
@@ -292,10 +300,7 @@ migmap_texture_pool_reserve (MigmapTexturePool *self, int width, int height)
   if (found)
     return;
 
-  previous = gdk_gl_context_get_current ();
-  if (previous)
-    g_object_ref (previous);
-  gdk_gl_context_make_current (self->upload_context);
+  previous = enter_context (self->upload_context);
   while (glGetError () != GL_NO_ERROR)
     ;
   glGenTextures (1, &id);
@@ -309,11 +314,7 @@ migmap_texture_pool_reserve (MigmapTexturePool *self, int width, int height)
       glDeleteTextures (1, &id);
       id = 0;
     }
-  if (previous)
-    gdk_gl_context_make_current (previous);
-  else
-    gdk_gl_context_clear_current ();
-  g_clear_object (&previous);
+  leave_context (previous);
   if (id != 0)
     migmap_texture_pool_recycle (self, id, width, height);
 }
