@@ -127,6 +127,8 @@ entities_of (MigmapCatalogue *catalogue,
     return migmap_catalogue_get_dialogues (catalogue);
   if (g_str_equal (kind, "documents"))
     return migmap_catalogue_get_documents (catalogue);
+  if (g_str_equal (kind, "themes"))
+    return migmap_catalogue_get_themes (catalogue);
   return NULL;
 }
 
