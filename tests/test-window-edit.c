@@ -629,6 +629,145 @@ test_read_only_window (Fixture *f, gconstpointer data)
   g_assert_null (find_dialog ());
 }
 
+/* ---- dialogues and documents ---- */
+
+/* The page's Edit button, clicked: the form on the page's entity. */
+static MigmapEditDialog *
+edit_from_page (GtkWidget *panel)
+{
+  GtkWidget *edit_button = find_widget (panel, is_button_for_action, "win.edit-entity");
+
+  g_assert_nonnull (edit_button);
+  g_assert_true (wait_until (is_laid_out, edit_button, WAIT_MS));
+  click_center (edit_button);
+  g_assert_true (wait_until (dialog_is_shown, NULL, WAIT_MS));
+  return find_dialog ();
+}
+
+static char *
+dup_lines (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_lines (GtkWidget *view, const char *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  drain ();
+}
+
+static void
+save_form (MigmapEditDialog *dialog, const char *source)
+{
+  set_field (dialog, "source", source);
+  g_assert_true (save_is_sensitive (dialog));
+  click_center (migmap_edit_dialog_get_save_button (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+}
+
+static void
+press_on_map (Fixture *f, const char *keys)
+{
+  g_autofree char *args = g_strdup_printf ("key --clearmodifiers %s", keys);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_widget_grab_focus (GTK_WIDGET (migmap_window_get_map_view (f->window)));
+  g_assert_true (wait_until (has_focus, migmap_window_get_map_view (f->window), WAIT_MS));
+  xdotool (args);
+}
+
+#define DOC_ID "amedip-tunis-summary"
+#define DOC_OLD "Summary of discussions (2nd AMEDIP Workshop, Tunis)"
+#define DOC_NEW "Summary of the Tunis workshop's discussions"
+
+static void
+test_edit_dialogue_and_document (Fixture *f, gconstpointer data)
+{
+  MigmapCatalogue *catalogue = migmap_window_get_catalogue (f->window);
+  GtkWidget *panel = GTK_WIDGET (migmap_window_get_entity_panel (f->window));
+  MigmapEditDialog *dialog;
+  GtkMessageDialog *message;
+  g_autofree char *languages = NULL;
+  g_autofree char *secondary = NULL;
+
+  /* The MTM Dialogue's page: Edit and Delete at its top. */
+  migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, "mtm")));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "Working languages", TRUE }, WAIT_MS));
+  g_assert_true (panel_text_is (&(ExpectText) { panel, "French", TRUE }));
+  g_assert_true (gtk_widget_get_visible (find_widget (panel, is_button_for_action, "win.delete-entity")));
+  dialog = edit_from_page (panel);
+  g_assert_cmpstr (migmap_edit_dialog_get_kind (dialog), ==, "dialogues");
+  g_assert_cmpstr (migmap_edit_dialog_get_id (dialog), ==, "mtm");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "secretariat"))), ==, "icmpd");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "start"))), ==, "2002");
+  languages = dup_lines (field (dialog, "languages"));
+  g_assert_cmpstr (languages, ==, "ar\nen\nfr");
+
+  /* French is no longer a working language; the start is corrected. */
+  set_lines (field (dialog, "languages"), "ar\nen");
+  set_field (dialog, "start", "2003");
+  save_form (dialog, "Letter from the MTM secretariat, 2026-11-20");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "French", FALSE }, WAIT_MS));
+  g_assert_true (panel_text_is (&(ExpectText) { panel, "Arabic", TRUE }));
+
+  press_on_map (f, "ctrl+z");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "French", TRUE }, WAIT_MS));
+  press_on_map (f, "ctrl+shift+z");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "French", FALSE }, WAIT_MS));
+
+  /* A document's title, from its page. */
+  migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_document (migmap_window_get_catalogue (f->window),
+                                                                                    DOC_ID)));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, DOC_OLD, TRUE }, WAIT_MS));
+  dialog = edit_from_page (panel);
+  g_assert_cmpstr (migmap_edit_dialog_get_kind (dialog), ==, "documents");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "title"))), ==, DOC_OLD);
+  set_field (dialog, "title", DOC_NEW);
+  save_form (dialog, "002_d5eb2a2ac0996212.txt");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, DOC_NEW, TRUE }, WAIT_MS));
+  press_on_map (f, "ctrl+z");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, DOC_OLD, TRUE }, WAIT_MS));
+  press_on_map (f, "ctrl+shift+z");
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, DOC_NEW, TRUE }, WAIT_MS));
+
+  /* The Tunis workshop lists the document: deleting it is refused, naming the workshop. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-entity", "(ss)", "documents", DOC_ID));
+  g_assert_true (wait_until (message_dialog_shown, NULL, WAIT_MS));
+  gtk_dialog_response (GTK_DIALOG (find_message_dialog ()), GTK_RESPONSE_ACCEPT);
+  g_assert_true (wait_until (message_dialog_shown, NULL, WAIT_MS));
+  message = find_message_dialog ();
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, migmap_event_get_title (migmap_catalogue_lookup_event (
+                                         migmap_window_get_catalogue (f->window), "amedip-workshop-tunis"))));
+  gtk_dialog_response (GTK_DIALOG (message), GTK_RESPONSE_CLOSE);
+  g_assert_true (wait_until (message_dialog_gone, NULL, WAIT_MS));
+  g_assert_nonnull (migmap_catalogue_lookup_document (migmap_window_get_catalogue (f->window), DOC_ID));
+
+  /* Saved, and read again by a new window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  close_window (f);
+  open_window (f);
+  catalogue = migmap_window_get_catalogue (f->window);
+  panel = GTK_WIDGET (migmap_window_get_entity_panel (f->window));
+  migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_document (catalogue, DOC_ID)));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, DOC_NEW, TRUE }, WAIT_MS));
+  migmap_window_show_entity (f->window, G_OBJECT (migmap_catalogue_lookup_dialogue (catalogue, "mtm")));
+  g_assert_true (wait_until (panel_text_is, &(ExpectText) { panel, "Working languages", TRUE }, WAIT_MS));
+  g_assert_true (panel_text_is (&(ExpectText) { panel, "French", FALSE }));
+  dialog = edit_from_page (panel);
+  g_clear_pointer (&languages, g_free);
+  languages = dup_lines (field (dialog, "languages"));
+  g_assert_cmpstr (languages, ==, "ar\nen");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "start"))), ==, "2003");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (wait_until (dialog_is_gone, NULL, WAIT_MS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -647,6 +786,8 @@ main (int argc, char **argv)
   g_test_add ("/window-edit/group-members-with-dates", Fixture, NULL, fixture_set_up, test_group_members_with_dates,
               fixture_tear_down);
   g_test_add ("/window-edit/new-project-in-country", Fixture, NULL, fixture_set_up, test_new_project_in_country,
+              fixture_tear_down);
+  g_test_add ("/window-edit/edit-dialogue-and-document", Fixture, NULL, fixture_set_up, test_edit_dialogue_and_document,
               fixture_tear_down);
   g_test_add ("/window-edit/read-only-window", Fixture, NULL, fixture_set_up, test_read_only_window, fixture_tear_down);
 

@@ -4,7 +4,7 @@
  *
  * The fields follow data/SCHEMA.md one for one, so that nothing the file
  * can say is out of the form's reach; facts nested in objects (activities,
- * a status, date variants) are edited as JSON text, checked like the rest.
+ * a status, date variants, a dialogue's phases) are edited as JSON text, checked like the rest.
  * The loader's messages are English and exact for files
  * (tests/catalogue/test-catalogue-errors.c holds them verbatim); the form
  * recognises the ones a user can cause by typing and says them again in
@@ -58,6 +58,15 @@ static const MigmapEnumChoice organisation_kinds[] = {
   { "ngo", N_("Non-governmental organisation") }, { "national_authority", N_("National authority") },
   { NULL, NULL }
 };
+static const MigmapEnumChoice dialogue_kinds[] = {
+  { "dialogue", N_("Migration dialogue") }, { "initiative", N_("Initiative") }, { NULL, NULL }
+};
+static const MigmapEnumChoice document_kinds[] = {
+  { "inventory", N_("Inventory") }, { "report", N_("Report") }, { "factsheet", N_("Factsheet") },
+  { "publication", N_("Publication") }, { "guidelines", N_("Guidelines") }, { "registry", N_("Registry") },
+  { "summary", N_("Summary") }, { "brochure", N_("Brochure") }, { "annex", N_("Annex") }, { "manual", N_("Manual") },
+  { NULL, NULL }
+};
 
 #define T(n, l)       { n, l, MIGMAP_FIELD_TEXT, NULL, NULL, FALSE, NULL, NULL }
 #define REQ(n, l)     { n, l, MIGMAP_FIELD_TEXT, NULL, NULL, TRUE, NULL, NULL }
@@ -69,6 +78,8 @@ static const MigmapEnumChoice organisation_kinds[] = {
 #define REFS(n, l, k) { n, l, MIGMAP_FIELD_REFS, k, NULL, FALSE, NULL, NULL }
 #define ROLES(n, l, k, key) { n, l, MIGMAP_FIELD_REFS, k, NULL, FALSE, key, NULL }
 /* @h, an example of the JSON, is not translated: its keys are the schema's. */
+/* ISO 639-1 codes, as the sources' "ar en fr" markers give them. */
+#define LANGS(n, l)   { n, l, MIGMAP_FIELD_STRINGS, NULL, NULL, FALSE, NULL, N_("Two-letter codes (ISO 639-1), one a line: ar, en, fr") }
 #define JSON(n, l, h) { n, l, MIGMAP_FIELD_JSON, NULL, NULL, FALSE, NULL, h }
 #define END           { NULL, NULL, 0, NULL, NULL, FALSE, NULL, NULL }
 
@@ -170,6 +181,44 @@ static const MigmapFieldSpec organisation_fields[] = {
   END
 };
 
+static const MigmapFieldSpec dialogue_fields[] = {
+  REQ ("name", N_("Name")),
+  REQ ("id", N_("Id")),
+  T ("acronym", N_("Acronym")),
+  ENUM ("kind", N_("Kind"), dialogue_kinds, TRUE),
+  DATE ("start", N_("Start")),
+  DATE ("end", N_("End")),
+  REF ("secretariat", N_("Secretariat"), "organisations"),
+  LANGS ("languages", N_("Working languages")),
+  REF ("partner_group", N_("Partner states (group)"), "groups"),
+  JSON ("partner_agencies", N_("Partner agencies"), "{\"as_of\": \"2012\", \"organisations\": [\"…\"], \"source\": \"…\"}"),
+  JSON ("donors", N_("Donors"), "{\"period\": \"…\", \"organisations\": [\"…\"], \"source\": \"…\"}"),
+  JSON ("phases", N_("Phases"), "[{\"number\": 1, \"name\": \"…\", \"start\": \"…\", \"end\": \"…\", \"donors\": [\"…\"], \"source\": \"…\"}]"),
+  LINES ("pillars", N_("Pillars")),
+  REFS ("related", N_("Related dialogues"), "dialogues"),
+  REFS ("documents", N_("Documents"), "documents"),
+  LONG ("summary", N_("Summary")),
+  LINES ("notes", N_("Notes")),
+  END
+};
+
+static const MigmapFieldSpec theme_fields[] = {
+  REQ ("name", N_("Name")),
+  REQ ("id", N_("Id")),
+  T ("family", N_("Family")),
+  LINES ("notes", N_("Notes")),
+  END
+};
+
+static const MigmapFieldSpec document_fields[] = {
+  REQ ("title", N_("Title")),
+  REQ ("id", N_("Id")),
+  LANGS ("languages", N_("Languages available")),
+  ENUM ("kind", N_("Kind"), document_kinds, FALSE),
+  LINES ("notes", N_("Notes")),
+  END
+};
+
 const MigmapFieldSpec *
 migmap_edit_fields_for_kind (const char *kind)
 {
@@ -183,6 +232,12 @@ migmap_edit_fields_for_kind (const char *kind)
     return event_fields;
   if (g_strcmp0 (kind, "organisations") == 0)
     return organisation_fields;
+  if (g_strcmp0 (kind, "dialogues") == 0)
+    return dialogue_fields;
+  if (g_strcmp0 (kind, "themes") == 0)
+    return theme_fields;
+  if (g_strcmp0 (kind, "documents") == 0)
+    return document_fields;
   return NULL;
 }
 
@@ -196,6 +251,9 @@ migmap_edit_kind_label (const char *kind,
     { "places", N_("New Place"), N_("Edit Place") },
     { "events", N_("New Event"), N_("Edit Event") },
     { "organisations", N_("New Organisation"), N_("Edit Organisation") },
+    { "dialogues", N_("New Dialogue"), N_("Edit Dialogue") },
+    { "themes", N_("New Theme"), N_("Edit Theme") },
+    { "documents", N_("New Document"), N_("Edit Document") },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)

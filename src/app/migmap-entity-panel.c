@@ -390,6 +390,13 @@ show_dialogue (MigmapEntityPanel *self, MigmapDialogue *dialogue)
   g_autofree char *heading = NULL;
 
   add_quoted (self, _("Description"), summary);
+  if (migmap_date_is_set (migmap_dialogue_get_start (dialogue)) || migmap_date_is_set (migmap_dialogue_get_end (dialogue)))
+    {
+      g_autofree char *when = migmap_format_date_range (migmap_dialogue_get_start (dialogue),
+                                                        migmap_dialogue_get_end (dialogue));
+
+      add_line (migmap_panel_add_section (self->sections, _("When")), when);
+    }
   if (secretariat)
     {
       const char *ids[] = { secretariat, NULL };
@@ -528,6 +535,30 @@ show_document (MigmapEntityPanel *self, MigmapDocument *document)
   add_sources (self, migmap_document_get_sources (document));
 }
 
+/* Ready for when the map state takes a theme as its selected entity
+ * (src/state/migmap-map-state.c refuses one today). */
+static void
+show_theme (MigmapEntityPanel *self, MigmapTheme *theme)
+{
+  GListModel *all = migmap_catalogue_get_projects (catalogue (self));
+  g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *family = migmap_theme_get_family (theme);
+
+  if (family)
+    add_line (migmap_panel_add_section (self->sections, _("Family")), family);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(MigmapProject) project = g_list_model_get_item (all, i);
+      const char * const *ids = migmap_project_get_theme_ids (project);
+
+      if (ids != NULL && g_strv_contains (ids, migmap_theme_get_id (theme)))
+        g_ptr_array_add (projects, g_steal_pointer (&project));
+    }
+  add_projects (self, _("Projects"), projects, TRUE);
+  add_quoted (self, _("Notes"), migmap_theme_get_notes (theme));
+  add_sources (self, migmap_theme_get_sources (theme));
+}
+
 static void
 show_place (MigmapEntityPanel *self, MigmapPlace *place)
 {
@@ -558,8 +589,8 @@ show_place (MigmapEntityPanel *self, MigmapPlace *place)
   add_sources (self, migmap_place_get_sources (place));
 }
 
-/* The edit form covers what the map draws; dialogues and documents are
- * edited in the file. */
+/* Every kind the edit form knows (all of the schema's) gets Edit and
+ * Delete; the editor refuses a delete while something still names it. */
 static void
 update_edit_buttons (MigmapEntityPanel *self,
                      GObject           *entity)
@@ -632,6 +663,12 @@ refresh (MigmapEntityPanel *self)
       kind = kind_name (migmap_document_get_kind (MIGMAP_DOCUMENT (entity)));
       title = migmap_document_get_title (MIGMAP_DOCUMENT (entity));
       show_document (self, MIGMAP_DOCUMENT (entity));
+    }
+  else if (MIGMAP_IS_THEME (entity))
+    {
+      kind = _("Theme");
+      title = migmap_theme_get_name (MIGMAP_THEME (entity));
+      show_theme (self, MIGMAP_THEME (entity));
     }
   else if (MIGMAP_IS_PLACE (entity))
     {

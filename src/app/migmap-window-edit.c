@@ -39,7 +39,9 @@ on_saved (MigmapWindow *self,
   MigmapCatalogue *catalogue = migmap_window_get_catalogue (self);
   GObject *entity = catalogue ? migmap_catalogue_lookup_entity (catalogue, kind, id) : NULL;
 
-  if (entity == NULL)
+  /* The map state has no page for a theme (it takes organisations,
+   * dialogues, groups, events, documents and places). */
+  if (entity == NULL || MIGMAP_IS_THEME (entity))
     return;
   if (MIGMAP_IS_PROJECT (entity))
     {
@@ -127,6 +129,8 @@ entities_of (MigmapCatalogue *catalogue,
     return migmap_catalogue_get_dialogues (catalogue);
   if (g_str_equal (kind, "documents"))
     return migmap_catalogue_get_documents (catalogue);
+  if (g_str_equal (kind, "themes"))
+    return migmap_catalogue_get_themes (catalogue);
   return NULL;
 }
 
