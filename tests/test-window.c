@@ -157,6 +157,26 @@ scrolled_into_view (gpointer data)
   return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
 }
 
+/* Scrolls its scrolled window, as a user would, until the widget is in
+ * view (its page may still be sliding in and laying out). */
+static gboolean
+scrolled_to (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+
+  if (scrolled_into_view (widget))
+    return TRUE;
+  if (scroller == NULL || !gtk_widget_get_mapped (widget) || !gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y -
+                                        gtk_widget_get_height (scroller) / 2.0);
+  return FALSE;
+}
+
 /* ---- tests ---- */
 
 static void
@@ -574,6 +594,29 @@ test_entity_pages (Fixture *f, gconstpointer data)
       g_assert_null (strstr (text, "restored_label"));
       g_assert_null (strstr (text, "_")); /* no internal value: "eu_agency", "000_….txt" */
     }
+
+  /* A project's theme opens the theme's page, which lists every project
+   * tagged with it; AMEDIP's is the catalogue's classification, and says so. */
+  {
+    MigmapCatalogue *catalogue = migmap_window_get_catalogue (f->window);
+    g_autofree char *label = g_strdup_printf ("%s (MigMap’s classification, not the source’s)", "Diaspora engagement");
+    const char *args[] = { (const char *) f, "Linking Emigrant Communities for More Development" };
+    GtkWidget *button;
+
+    migmap_window_show_project (f->window, migmap_catalogue_lookup_project (catalogue, "amedip"));
+    button = find_widget (GTK_WIDGET (migmap_window_get_project_panel (f->window)), is_button_labelled, label);
+    g_assert_nonnull (button);
+    g_assert_true (wait_until (scrolled_to, button, WAIT_MS));
+    click_center (button);
+    g_assert_true (wait_until (entity_text_has, args, WAIT_MS));
+    g_assert_cmpstr (migmap_window_get_side_page (f->window), ==, "entity");
+    {
+      g_autofree char *text = migmap_entity_panel_dup_text (migmap_window_get_entity_panel (f->window));
+      g_test_message ("theme page: %s", text);
+      g_assert_true (g_str_has_prefix (text, "Theme\nDiaspora engagement"));
+      g_assert_nonnull (strstr (text, "Migration Capacity Partnership drivers"));
+    }
+  }
 
   /* A link on the page opens the next: from the MTM Dialogue to Frontex. */
   {

@@ -535,8 +535,6 @@ show_document (MigmapEntityPanel *self, MigmapDocument *document)
   add_sources (self, migmap_document_get_sources (document));
 }
 
-/* Ready for when the map state takes a theme as its selected entity
- * (src/state/migmap-map-state.c refuses one today). */
 static void
 show_theme (MigmapEntityPanel *self, MigmapTheme *theme)
 {

@@ -141,6 +141,15 @@ on_related_project_clicked (GtkButton *button, MigmapProjectPanel *self)
     migmap_map_state_set_selected_project (self->state, project);
 }
 
+static void
+on_theme_clicked (GtkButton *button, MigmapProjectPanel *self)
+{
+  MigmapTheme *theme = migmap_catalogue_lookup_theme (self->catalogue, gtk_widget_get_name (GTK_WIDGET (button)));
+
+  if (theme)
+    migmap_map_state_set_selected_entity (self->state, G_OBJECT (theme));
+}
+
 static GtkWidget *
 new_link_button (const char *label, const char *id, GCallback callback, MigmapProjectPanel *self)
 {
@@ -501,8 +510,18 @@ add_themes_section (MigmapProjectPanel *self)
       g_autofree char *line = g_strcmp0 (by, "catalogue") == 0
         ? g_strdup_printf (_("%s (MigMap’s classification, not the source’s)"), name)
         : g_strdup (name);
+      GtkWidget *button;
 
-      gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, FALSE));
+      if (theme == NULL)
+        {
+          gtk_box_append (GTK_BOX (section), migmap_panel_text_new (line, FALSE));
+          continue;
+        }
+      /* The theme's page lists every project tagged with it, and edits it. */
+      button = new_link_button (line, ids[i], G_CALLBACK (on_theme_clicked), self);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_box_append (GTK_BOX (section), button);
     }
 }
 

@@ -39,9 +39,7 @@ on_saved (MigmapWindow *self,
   MigmapCatalogue *catalogue = migmap_window_get_catalogue (self);
   GObject *entity = catalogue ? migmap_catalogue_lookup_entity (catalogue, kind, id) : NULL;
 
-  /* The map state has no page for a theme (it takes organisations,
-   * dialogues, groups, events, documents and places). */
-  if (entity == NULL || MIGMAP_IS_THEME (entity))
+  if (entity == NULL)
     return;
   if (MIGMAP_IS_PROJECT (entity))
     {

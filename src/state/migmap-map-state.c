@@ -589,15 +589,15 @@ migmap_map_state_get_selected_entity (MigmapMapState *self)
   return self->selected_entity;
 }
 
-/* An organisation, dialogue, group, event, document or place whose page
- * is open; NULL when a country's or a project's is. */
+/* An organisation, dialogue, group, event, document, theme or place whose
+ * page is open; NULL when a country's or a project's is. */
 void
 migmap_map_state_set_selected_entity (MigmapMapState *self, GObject *entity)
 {
   g_return_if_fail (MIGMAP_IS_MAP_STATE (self));
   g_return_if_fail (entity == NULL || MIGMAP_IS_ORGANISATION (entity) || MIGMAP_IS_DIALOGUE (entity) ||
                     MIGMAP_IS_GROUP (entity) || MIGMAP_IS_EVENT (entity) || MIGMAP_IS_DOCUMENT (entity) ||
-                    MIGMAP_IS_PLACE (entity));
+                    MIGMAP_IS_THEME (entity) || MIGMAP_IS_PLACE (entity));
 
   if (!g_set_object (&self->selected_entity, entity))
     return;
