@@ -2,7 +2,6 @@
 /* test-map-view-gl.c: the map view in the real window drawn by GTK's GL
  * renderer (Mesa's software GL under Xvfb), as on a desktop: the other
  * window tests use the cairo renderer, whose driver does not leak */
-#include "migmap-data-files.h"
 #include "migmap-window.h"
 #include "window-test-support.h"
 
@@ -10,62 +9,7 @@
 
 static GtkApplication *app;
 
-typedef struct {
-  MigmapWindow    *window;
-  MigmapCatalogue *catalogue;
-  MigmapShapeSet  *shapes;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
-  g_autoptr(GError) error = NULL;
-
-  f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
-  g_assert_no_error (error);
-  f->shapes = load_bundled_shapes ();
-  f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
-  present_window (f->window, 1400, 960, 10000);
-  show_mediterranean (f->window);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  settle (50);
-  g_object_unref (f->catalogue);
-  g_object_unref (f->shapes);
-}
-
-typedef struct {
-  int     width, height;
-  gsize   stride;
-  guchar *data;
-} Pixels;
-
-/* What the map view draws now, without running the main loop: no sharp
- * frame from the worker can arrive meanwhile. */
-static void
-snapshot_map (MigmapMapView *map, Pixels *out)
-{
-  GtkWidget *widget = GTK_WIDGET (map);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  out->width = gtk_widget_get_width (widget);
-  out->height = gtk_widget_get_height (widget);
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, out->width, out->height));
-  out->stride = (gsize) gdk_texture_get_width (texture) * 4;
-  out->data = g_malloc (out->stride * gdk_texture_get_height (texture));
-  gdk_texture_download (texture, out->data, out->stride);
-}
+typedef WindowFixture Fixture;
 
 /* The share of the map view's pixels that show map, not the background. */
 static double
@@ -142,8 +86,8 @@ main (int argc, char **argv)
   int status;
 
   app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.TestGL");
-  g_test_add ("/map-view-gl/edges-while-moving", Fixture, NULL, fixture_set_up, test_map_edges_while_moving,
-              fixture_tear_down);
+  g_test_add ("/map-view-gl/edges-while-moving", Fixture, NULL, window_fixture_set_up, test_map_edges_while_moving,
+              window_fixture_tear_down);
   status = g_test_run ();
   g_object_unref (app);
   return status;

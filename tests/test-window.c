@@ -20,36 +20,7 @@
 /* One application for the whole run: it owns a D-Bus object path. */
 static GtkApplication *app;
 
-typedef struct {
-  MigmapWindow    *window;
-  MigmapCatalogue *catalogue;
-  MigmapShapeSet  *shapes;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
-  g_autoptr(GError) error = NULL;
-
-  f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
-  g_assert_no_error (error);
-  f->shapes = load_bundled_shapes ();
-
-  f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
-  /* 900 pixels of map and panels, and the timeline under them. */
-  present_window (f->window, 1400, 960, 10000);
-  show_mediterranean (f->window);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  settle (50);
-  g_object_unref (f->catalogue);
-  g_object_unref (f->shapes);
-}
+typedef WindowFixture Fixture;
 
 /* ---- real input, real pixels ---- */
 
@@ -1169,33 +1140,6 @@ test_tab_order (Fixture *f, gconstpointer data)
 
 /* ---- the map while it moves ---- */
 
-typedef struct {
-  int     width, height;
-  gsize   stride;
-  guchar *data;
-} Pixels;
-
-/* What the map view draws now, without running the main loop: no sharp
- * frame from the worker can arrive meanwhile. */
-static void
-snapshot_map (MigmapMapView *map, Pixels *out)
-{
-  GtkWidget *widget = GTK_WIDGET (map);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-
-  out->width = gtk_widget_get_width (widget);
-  out->height = gtk_widget_get_height (widget);
-  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, out->width, out->height));
-  out->stride = (gsize) gdk_texture_get_width (texture) * 4;
-  out->data = g_malloc (out->stride * gdk_texture_get_height (texture));
-  gdk_texture_download (texture, out->data, out->stride);
-}
 
 static gboolean
 pixels_close (const Pixels *a, int ax, int ay, const Pixels *b, int bx, int by)
@@ -1325,27 +1269,27 @@ main (int argc, char **argv)
 
   app = window_test_init (&argc, &argv, "io.github.migmap.MigMap.Test");
 
-  g_test_add ("/window/click-tunis", Fixture, NULL, fixture_set_up, test_click_tunis, fixture_tear_down);
-  g_test_add ("/window/drag-pans", Fixture, NULL, fixture_set_up, test_drag_pans, fixture_tear_down);
-  g_test_add ("/window/map-moves-before-render", Fixture, NULL, fixture_set_up, test_map_moves_before_render,
-              fixture_tear_down);
-  g_test_add ("/window/countries-page", Fixture, NULL, fixture_set_up, test_countries_page, fixture_tear_down);
-  g_test_add ("/window/shortcuts-window", Fixture, NULL, fixture_set_up, test_shortcuts_window, fixture_tear_down);
-  g_test_add ("/window/layer-toggle", Fixture, NULL, fixture_set_up, test_layer_toggle, fixture_tear_down);
-  g_test_add ("/window/count-legend", Fixture, NULL, fixture_set_up, test_count_legend, fixture_tear_down);
-  g_test_add ("/window/project-highlight", Fixture, NULL, fixture_set_up, test_project_highlight_and_country,
-              fixture_tear_down);
-  g_test_add ("/window/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
-  g_test_add ("/window/search-first-results", Fixture, NULL, fixture_set_up, test_search_first_results, fixture_tear_down);
-  g_test_add ("/window/entity-pages", Fixture, NULL, fixture_set_up, test_entity_pages, fixture_tear_down);
-  g_test_add ("/window/keyboard-walk", Fixture, NULL, fixture_set_up, test_keyboard_walk, fixture_tear_down);
-  g_test_add ("/window/tab-order", Fixture, NULL, fixture_set_up, test_tab_order, fixture_tear_down);
-  g_test_add ("/window/broken-shapefile", Fixture, NULL, fixture_set_up, test_broken_shapefile, fixture_tear_down);
-  g_test_add ("/window/print-to-pdf", Fixture, NULL, fixture_set_up, test_print_to_pdf, fixture_tear_down);
-  g_test_add ("/window/hostile-shapefiles", Fixture, NULL, fixture_set_up, test_hostile_shapefiles, fixture_tear_down);
-  g_test_add ("/window/export-series", Fixture, NULL, fixture_set_up, test_export_series, fixture_tear_down);
-  g_test_add ("/window/timeline", Fixture, NULL, fixture_set_up, test_timeline, fixture_tear_down);
-  g_test_add ("/window/export-matches-cli", Fixture, NULL, fixture_set_up, test_export_matches_cli, fixture_tear_down);
+  g_test_add ("/window/click-tunis", Fixture, NULL, window_fixture_set_up, test_click_tunis, window_fixture_tear_down);
+  g_test_add ("/window/drag-pans", Fixture, NULL, window_fixture_set_up, test_drag_pans, window_fixture_tear_down);
+  g_test_add ("/window/map-moves-before-render", Fixture, NULL, window_fixture_set_up, test_map_moves_before_render,
+              window_fixture_tear_down);
+  g_test_add ("/window/countries-page", Fixture, NULL, window_fixture_set_up, test_countries_page, window_fixture_tear_down);
+  g_test_add ("/window/shortcuts-window", Fixture, NULL, window_fixture_set_up, test_shortcuts_window, window_fixture_tear_down);
+  g_test_add ("/window/layer-toggle", Fixture, NULL, window_fixture_set_up, test_layer_toggle, window_fixture_tear_down);
+  g_test_add ("/window/count-legend", Fixture, NULL, window_fixture_set_up, test_count_legend, window_fixture_tear_down);
+  g_test_add ("/window/project-highlight", Fixture, NULL, window_fixture_set_up, test_project_highlight_and_country,
+              window_fixture_tear_down);
+  g_test_add ("/window/search", Fixture, NULL, window_fixture_set_up, test_search, window_fixture_tear_down);
+  g_test_add ("/window/search-first-results", Fixture, NULL, window_fixture_set_up, test_search_first_results, window_fixture_tear_down);
+  g_test_add ("/window/entity-pages", Fixture, NULL, window_fixture_set_up, test_entity_pages, window_fixture_tear_down);
+  g_test_add ("/window/keyboard-walk", Fixture, NULL, window_fixture_set_up, test_keyboard_walk, window_fixture_tear_down);
+  g_test_add ("/window/tab-order", Fixture, NULL, window_fixture_set_up, test_tab_order, window_fixture_tear_down);
+  g_test_add ("/window/broken-shapefile", Fixture, NULL, window_fixture_set_up, test_broken_shapefile, window_fixture_tear_down);
+  g_test_add ("/window/print-to-pdf", Fixture, NULL, window_fixture_set_up, test_print_to_pdf, window_fixture_tear_down);
+  g_test_add ("/window/hostile-shapefiles", Fixture, NULL, window_fixture_set_up, test_hostile_shapefiles, window_fixture_tear_down);
+  g_test_add ("/window/export-series", Fixture, NULL, window_fixture_set_up, test_export_series, window_fixture_tear_down);
+  g_test_add ("/window/timeline", Fixture, NULL, window_fixture_set_up, test_timeline, window_fixture_tear_down);
+  g_test_add ("/window/export-matches-cli", Fixture, NULL, window_fixture_set_up, test_export_matches_cli, window_fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -5,11 +5,13 @@
 #include "migmap-data-files.h"
 #include "migmap-language.h"
 
+/* The test program's one application (window_test_init()). */
+static GtkApplication *app;
+
 GtkApplication *
 window_test_init (int *argc, char ***argv, const char *application_id)
 {
   g_autoptr(GError) error = NULL;
-  GtkApplication *app;
 
   gtk_test_init (argc, argv, NULL);
   /* gtk_test_init() sets the "C" locale, where gettext has no French or
@@ -19,6 +21,50 @@ window_test_init (int *argc, char ***argv, const char *application_id)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   return app;
+}
+
+void
+window_fixture_set_up (WindowFixture *f, gconstpointer data)
+{
+  g_autofree char *catalogue_path = migmap_find_data_file ("data/catalogue.json");
+  g_autoptr(GError) error = NULL;
+
+  f->catalogue = migmap_catalogue_new_from_file (catalogue_path, &error);
+  g_assert_no_error (error);
+  f->shapes = load_bundled_shapes ();
+  f->window = migmap_window_new (app, f->catalogue, f->shapes, NULL);
+  /* 900 pixels of map and panels, and the timeline under them. */
+  present_window (f->window, 1400, 960, 10000);
+  show_mediterranean (f->window);
+}
+
+void
+window_fixture_tear_down (WindowFixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle (50);
+  g_object_unref (f->catalogue);
+  g_object_unref (f->shapes);
+}
+
+void
+snapshot_map (MigmapMapView *map, Pixels *out)
+{
+  GtkWidget *widget = GTK_WIDGET (map);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  out->width = gtk_widget_get_width (widget);
+  out->height = gtk_widget_get_height (widget);
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, out->width, out->height));
+  out->stride = (gsize) gdk_texture_get_width (texture) * 4;
+  out->data = g_malloc (out->stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, out->data, out->stride);
 }
 
 /* ---- waiting ---- */

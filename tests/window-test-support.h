@@ -36,6 +36,29 @@ void            geo_to_map          (MigmapWindow *window, double lon, double la
 GtkWidget      *find_widget         (GtkWidget *root, gboolean (*match) (GtkWidget *, gconstpointer),
                                      gconstpointer data);
 
+/* The window most tests start from: the bundled catalogue and shapes,
+ * 1400x960, on the Mediterranean, its map drawn (the application is
+ * window_test_init()'s). */
+typedef struct {
+  MigmapWindow    *window;
+  MigmapCatalogue *catalogue;
+  MigmapShapeSet  *shapes;
+} WindowFixture;
+
+void window_fixture_set_up    (WindowFixture *f, gconstpointer data);
+void window_fixture_tear_down (WindowFixture *f, gconstpointer data);
+
+/* What the map view draws now, rendered by the window's own renderer
+ * without running the main loop: no sharp frame from the worker can
+ * arrive meanwhile.  Free @data with g_free(). */
+typedef struct {
+  int     width, height;
+  gsize   stride;
+  guchar *data;
+} Pixels;
+
+void snapshot_map (MigmapMapView *map, Pixels *out);
+
 /* Conditions on the window a fixture has now: @window points to the
  * fixture's own field, as a test may close the window and open another. */
 typedef struct {
