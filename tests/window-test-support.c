@@ -42,6 +42,8 @@ void
 window_fixture_tear_down (WindowFixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
+  /* A render still running in a thread when the program exits can crash it. */
+  migmap_map_view_wait_for_renders ();
   settle (50);
   g_object_unref (f->catalogue);
   g_object_unref (f->shapes);

@@ -301,7 +301,8 @@ migmap_application_shutdown (GApplication *application)
   while (self->n_loading > 0)
     g_cond_wait (&self->loading_done, &self->loading_lock);
   g_mutex_unlock (&self->loading_lock);
-  /* Deliver what the loaders returned, so nothing is left half-owned. */
+  migmap_map_view_wait_for_renders ();
+  /* Deliver what the loaders and renders returned, so nothing is left half-owned. */
   while (g_main_context_iteration (NULL, FALSE))
     ;
   G_APPLICATION_CLASS (migmap_application_parent_class)->shutdown (application);

@@ -743,6 +743,13 @@ job_free (gpointer data)
   g_free (job);
 }
 
+/* Render jobs still working in a thread, of every map view: a process
+ * leaving under one (cairo, or the GL driver mid-upload, torn down by
+ * exit()) can crash, see migmap_map_view_wait_for_renders(). */
+static GMutex jobs_lock;
+static GCond  jobs_done;
+static guint  n_jobs;
+
 static void
 job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
@@ -760,7 +767,22 @@ job_run (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
         migmap_texture_pool_reserve (job->pool, margin_size (job->width) * job->scale,
                                      margin_size (job->height) * job->scale);
     }
+  g_mutex_lock (&jobs_lock);
+  if (--n_jobs == 0)
+    g_cond_broadcast (&jobs_done);
+  g_mutex_unlock (&jobs_lock);
   g_task_return_boolean (task, TRUE);
+}
+
+/* Returns once no map view renders in a thread any more; for the end of
+ * the process (the application's shutdown). */
+void
+migmap_map_view_wait_for_renders (void)
+{
+  g_mutex_lock (&jobs_lock);
+  while (n_jobs > 0)
+    g_cond_wait (&jobs_done, &jobs_lock);
+  g_mutex_unlock (&jobs_lock);
 }
 
 static void
@@ -881,6 +903,9 @@ start_job (MigmapMapView *self, int width, int height, int scale, gboolean motio
   g_task_set_task_data (task, job, job_free);
   self->rendering = TRUE;
   self->job_start_time = g_get_monotonic_time ();
+  g_mutex_lock (&jobs_lock);
+  n_jobs++;
+  g_mutex_unlock (&jobs_lock);
   g_task_run_in_thread (task, job_run);
 }
 

@@ -33,6 +33,7 @@ void             migmap_map_view_center_on            (MigmapMapView *self,
                                                        gboolean       animate);
 gint64           migmap_map_view_get_last_render_time (MigmapMapView *self);
 gboolean         migmap_map_view_get_map_drawn        (MigmapMapView *self);
+void             migmap_map_view_wait_for_renders     (void);
 
 /* What a screen reader hears for the map: the selected country or place. */
 const char     *migmap_map_view_get_accessible_label (MigmapMapView *self);
